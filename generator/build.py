@@ -1,0 +1,105 @@
+"""The pipeline, top to bottom: check -> render -> write docs -> MkDocs -> swap in."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+from .models import Catalogue
+from .render import Renderer
+from .site import build_site, mkdocs_config_file
+from .validate import check
+from .write import copy_tree, discard, fresh_folder, swap_in, write_pages
+
+PACKAGE = Path(__file__).parent
+BUILD_DIR = "build"
+
+# Extra outputs (PDFs, data exports) register here: each gets the catalogue
+# and the docs folder being filled, and returns the files it wrote.
+Output = Callable[[Catalogue, Path], Iterable[str]]
+OUTPUTS: list[Output] = []
+
+
+@dataclass
+class BuildResult:
+    """What a build made, for the one-line summary."""
+
+    catalogue: Catalogue
+    warnings: list[Problem]
+    pages: int
+    seconds: float
+    site_dir: Path | None = None
+    extra_files: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line: counts and time."""
+        c = self.catalogue
+        enacted = sum(p.status == "enacted" for p in c.plays.values())
+        bites = sum(len(p.soundbites) for p in c.plays.values())
+        where = f" into {self.site_dir}" if self.site_dir else ""
+        return (
+            f"Built {self.pages} pages{where}: {len(c.plays)} plays ({enacted} enacted, {len(c.plays) - enacted} aspirational), "
+            f"{len(c.vignettes)} vignettes, {bites} soundbites, {len(c.toolkit)} toolkit items"
+            + (f", {len(self.extra_files)} downloads" if self.extra_files else "")
+            + f", {len(self.warnings)} warnings in {self.seconds:.1f}s"
+        )
+
+
+def write_docs(catalogue: Catalogue, docs: Path, outputs: Iterable[Output] = ()) -> tuple[int, list[str]]:
+    """Fill `docs` with the generated Markdown, assets and extra outputs."""
+    pages = write_pages(docs, Renderer(catalogue).pages())
+    copy_tree(PACKAGE / "assets", docs / "assets")
+    extra: list[str] = []
+    for output in outputs:
+        extra.extend(output(catalogue, docs))
+    return pages, extra
+
+
+def generate(root: Path, outputs: Iterable[Output] | None = None) -> BuildResult:
+    """Check the catalogue and write build/docs and build/theme, swapping each in whole."""
+    started = time.perf_counter()
+    root = root.resolve()
+    catalogue, warnings = check(root)
+    build = root / BUILD_DIR
+    docs = fresh_folder(build / "docs")
+    try:
+        pages, extra = write_docs(catalogue, docs, OUTPUTS if outputs is None else outputs)
+        _install_theme(build)
+    except BaseException:
+        discard(docs)
+        raise
+    swap_in(docs, build / "docs")
+    return BuildResult(catalogue, warnings, pages, time.perf_counter() - started, extra_files=extra)
+
+
+def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | None = None) -> BuildResult:
+    """Check, generate and build the site; the old site stays until the new one is complete."""
+    started = time.perf_counter()
+    root = root.resolve()
+    mkdocs_config_file(root)
+    catalogue, warnings = check(root)
+    site = (site_dir or root / "site").resolve()
+    build = root / BUILD_DIR
+    docs = fresh_folder(build / "docs")
+    new_site = fresh_folder(site)
+    try:
+        pages, extra = write_docs(catalogue, docs, OUTPUTS if outputs is None else outputs)
+        _install_theme(build)
+        build_site(root, docs, new_site, catalogue.config.title)
+    except BaseException:
+        discard(docs)
+        discard(new_site)
+        raise
+    swap_in(docs, build / "docs")
+    swap_in(new_site, site)
+    return BuildResult(catalogue, warnings, pages, time.perf_counter() - started, site_dir=site, extra_files=extra)
+
+
+def _install_theme(build: Path) -> None:
+    """Copy the theme overrides that mkdocs.yml's custom_dir points at."""
+    theme = fresh_folder(build / "theme")
+    copy_tree(PACKAGE / "theme", theme)
+    swap_in(theme, build / "theme")

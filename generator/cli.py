@@ -1,0 +1,89 @@
+"""The `playbook` command: parse options, call one pipeline function, print."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import BuildError, ConfigError, ContentError, Problem
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="playbook", description="Build a STEM equity playbook from YAML.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--root", type=Path, default=Path("."), help="playbook folder (default: current folder)")
+        return sub
+
+    command("check", "validate the catalogue only")
+    build = command("build", "validate, generate and build the site")
+    build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: ROOT/site)")
+    command("generate", "validate and write the Markdown for MkDocs or Zensical into ROOT/build/docs")
+    serve = command("serve", "preview locally, rebuilding when content changes")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    return parser
+
+
+def print_problems(problems: Sequence[Problem], root: Path) -> None:
+    """Print problems one per line, errors and warnings alike, to stderr."""
+    for problem in problems:
+        print(problem.format(root), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    root: Path = args.root.resolve()
+    if not root.is_dir():
+        print(f"playbook: error: --root {args.root}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _run(args, root)
+    except ContentError as exc:
+        print_problems(exc.problems, root)
+        errors = sum(p.severity == "error" for p in exc.problems)
+        print(f"playbook: {errors} error(s); nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
+    except ConfigError as exc:
+        print(f"playbook: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BuildError as exc:
+        print(f"playbook: build failed; the previous site is untouched\n{exc}", file=sys.stderr)
+        return EXIT_CONTENT
+
+
+def _run(args: argparse.Namespace, root: Path) -> int:
+    from . import build as pipeline
+    from .validate import check
+
+    if args.command == "check":
+        catalogue, warnings = check(root)
+        print_problems(warnings, root)
+        print(f"{len(catalogue.plays)} plays, {len(catalogue.vignettes)} vignettes, {len(catalogue.toolkit)} toolkit items: no errors, {len(warnings)} warning(s)")
+        return EXIT_OK
+    if args.command == "generate":
+        result = pipeline.generate(root)
+        print_problems(result.warnings, root)
+        print(result.summary().replace("Built", "Generated", 1) + f" into {root / pipeline.BUILD_DIR / 'docs'}")
+        return EXIT_OK
+    if args.command == "build":
+        result = pipeline.build(root, args.site_dir)
+        print_problems(result.warnings, root)
+        print(result.summary())
+        return EXIT_OK
+    from .serve import serve
+
+    serve(root, args.dev_addr)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""Check one document's fields against their declarations in `schema`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .errors import Problem
+from .schema import ID_PATTERN, Field
+from .source import Document, FieldPath
+
+URL_SCHEMES = ("http://", "https://", "mailto:")
+_ID = re.compile(ID_PATTERN)
+
+Vocabularies = Mapping[str, Sequence[str]]
+
+
+def suggest(word: str, known: Sequence[str], what: str = "") -> str:
+    """A 'did you mean' hint, or the list of known values."""
+    close = difflib.get_close_matches(str(word), [str(k) for k in known], n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if known and len(known) <= 12:
+        return f"known {what or 'values'}: {', '.join(known)}"
+    return ""
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true/false)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    return f"'{value}'"
+
+
+class FieldChecker:
+    """Checks values against field declarations, collecting every problem."""
+
+    def __init__(self, document: Document, vocabularies: Vocabularies, facets: Mapping[str, Sequence[str]]) -> None:
+        self.document = document
+        self.vocabularies = vocabularies
+        self.facets = facets
+        self.problems: list[Problem] = []
+
+    def fail(self, at: FieldPath, message: str, hint: str = "") -> None:
+        """Record one problem at a field path."""
+        self.problems.append(self.document.problem(at, message, hint))
+
+    def mapping(self, value: Any, fields: Sequence[Field], at: FieldPath = ()) -> dict[str, Any]:
+        """Check a mapping with the given fields; unknown keys are errors."""
+        if not isinstance(value, dict):
+            what = "the file is empty" if value is None and not at else f"found {_type_name(value)}"
+            self.fail(at, f"expected a mapping of fields, {what}")
+            return {}
+        known = {f.name: f for f in fields}
+        result: dict[str, Any] = {}
+        for key in value:
+            if key not in known:
+                self.fail(at + (key,), f"unknown field '{key}'", suggest(key, list(known), "fields"))
+        for spec in fields:
+            if spec.name not in value or value[spec.name] is None:
+                if spec.required:
+                    self.fail(at, f"required field '{spec.name}' is missing", spec.description)
+                continue
+            result[spec.name] = self.value(value[spec.name], spec, at + (spec.name,))
+        return result
+
+    def value(self, value: Any, spec: Field, at: FieldPath) -> Any:
+        """Check one value of a declared field and return it cleaned."""
+        check = getattr(self, f"_{spec.type}")
+        return check(value, spec, at)
+
+    def _string(self, value: Any, spec: Field, at: FieldPath) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.fail(at, f"expected text, found {_type_name(value)}")
+            return None
+        text = str(value).strip()
+        if not text and spec.required:
+            self.fail(at, "expected text, found an empty value")
+        if spec.max_length and len(text) > spec.max_length:
+            self.fail(at, f"expected at most {spec.max_length} characters, found {len(text)}", "shorten it")
+        return text
+
+    def _markdown(self, value: Any, spec: Field, at: FieldPath) -> str | None:
+        return self._string(value, spec, at)
+
+    def _integer(self, value: Any, spec: Field, at: FieldPath) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(at, f"expected a whole number, found {_type_name(value)}")
+            return None
+        return value
+
+    def _boolean(self, value: Any, spec: Field, at: FieldPath) -> bool | None:
+        if not isinstance(value, bool):
+            self.fail(at, f"expected true or false, found {_type_name(value)}")
+            return None
+        return value
+
+    def _date(self, value: Any, spec: Field, at: FieldPath) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        self.fail(at, f"expected a date as YYYY-MM-DD, found {_type_name(value)}")
+        return None
+
+    def _url(self, value: Any, spec: Field, at: FieldPath) -> str | None:
+        text = self._string(value, spec, at)
+        if text and not text.lower().startswith(URL_SCHEMES):
+            self.fail(at, f"expected an http(s) or mailto address, found '{text}'")
+            return None
+        return text
+
+    def _id(self, value: Any, spec: Field, at: FieldPath) -> str | None:
+        text = self._string(value, spec, at)
+        if text and not _ID.match(text):
+            self.fail(at, f"expected an id of lowercase letters, digits and hyphens, found '{text}'")
+            return None
+        return text
+
+    def _choice(self, value: Any, spec: Field, at: FieldPath) -> str | None:
+        text = self._string(value, spec, at)
+        assert spec.choices is not None
+        known = spec.choices if isinstance(spec.choices, tuple) else tuple(self.vocabularies.get(spec.choices, ()))
+        if text is not None and text not in known:
+            what = spec.choices if isinstance(spec.choices, str) else spec.name
+            self.fail(at, f"expected one of {', '.join(known)}; found '{text}'" if len(known) <= 6 else f"unknown {what} '{text}'", suggest(text, known, f"{what} ids"))
+            return None
+        return text
+
+    def _list(self, value: Any, spec: Field, at: FieldPath) -> list[Any] | None:
+        if not isinstance(value, list):
+            self.fail(at, f"expected a list (lines starting with '- '), found {_type_name(value)}")
+            return None
+        if len(value) < spec.min_items:
+            self.fail(at, f"expected at least {spec.min_items} item(s), found {len(value)}")
+        return value
+
+    def _strings(self, value: Any, spec: Field, at: FieldPath) -> list[str]:
+        items = self._list(value, spec, at) or []
+        item = Field(spec.name, "string", spec.description, required=True)
+        return [text for i, v in enumerate(items) if (text := self._string(v, item, at + (i,)))]
+
+    def _ids(self, value: Any, spec: Field, at: FieldPath) -> list[str]:
+        items = self._list(value, spec, at) or []
+        item = Field(spec.name, "id", spec.description, required=True)
+        return [text for i, v in enumerate(items) if (text := self._id(v, item, at + (i,)))]
+
+    def _object(self, value: Any, spec: Field, at: FieldPath) -> dict[str, Any]:
+        return self.mapping(value, spec.fields, at)
+
+    def _objects(self, value: Any, spec: Field, at: FieldPath) -> list[dict[str, Any]]:
+        items = self._list(value, spec, at) or []
+        return [self.mapping(v, spec.fields, at + (i,)) for i, v in enumerate(items)]
+
+    def _facets(self, value: Any, spec: Field, at: FieldPath) -> dict[str, list[str]]:
+        if not isinstance(value, dict):
+            self.fail(at, f"expected a mapping of facet to values, found {_type_name(value)}")
+            return {}
+        result: dict[str, list[str]] = {}
+        for key, values in value.items():
+            if key not in self.facets:
+                self.fail(at + (key,), f"unknown facet '{key}'", suggest(key, list(self.facets), "facets"))
+                continue
+            listed = values if isinstance(values, list) else [values]
+            chosen = []
+            for i, item in enumerate(listed):
+                where = at + (key, i) if isinstance(values, list) else at + (key,)
+                if item not in self.facets[key]:
+                    self.fail(where, f"unknown {key} '{item}'", suggest(str(item), self.facets[key], f"{key} values"))
+                else:
+                    chosen.append(item)
+            if not listed:
+                self.fail(at + (key,), "expected at least one value")
+            result[key] = chosen
+        for key in self.facets:
+            if key not in value:
+                self.fail(at, f"facet '{key}' is missing", f"give at least one of: {', '.join(self.facets[key])}")
+        return result

@@ -1,0 +1,145 @@
+"""Load a playbook folder: configuration first, then every content file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .errors import ConfigError, ContentError, Problem
+from .fields import FieldChecker
+from .models import (
+    Catalogue,
+    Config,
+    Facet,
+    FacetValue,
+    Labels,
+    Outcome,
+    Play,
+    Soundbite,
+    Strategy,
+    ToolkitItem,
+    ToolkitSection,
+    Vignette,
+)
+from .source import Document, load_document
+
+CONFIG_FILE = "playbook.yml"
+FOLDERS = {"play": "plays", "vignette": "vignettes", "toolkit": "toolkit"}
+_SAFE_ID = re.compile(schema.ID_PATTERN)
+
+
+def content_files(folder: Path) -> list[Path]:
+    """The YAML files of one content folder, in a stable order."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def load_config(root: Path) -> tuple[Config, Document]:
+    """Read and check playbook.yml; raise ContentError on any problem."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        raise ConfigError(f"{path}: not found; is {root} a playbook folder (with {CONFIG_FILE}, plays/, vignettes/, toolkit/)?")
+    document, problems = load_document(path)
+    if document is None:
+        raise ContentError(problems)
+    checker = FieldChecker(document, {}, {})
+    data = checker.mapping(document.data, schema.PLAYBOOK)
+    problems += checker.problems
+    for key in ("strategies", "facets", "toolkit_sections"):
+        _unique(document, data.get(key, []), key, problems)
+    for index, facet in enumerate(data.get("facets", [])):
+        _unique(document, facet.get("values", []), f"facets[{index}].values", problems)
+    if problems:
+        raise ContentError(problems)
+    config = Config(
+        title=data["title"],
+        tagline=data["tagline"],
+        aim=data["aim"],
+        language=data["language"],
+        labels=Labels(**data["labels"]),
+        strategies=tuple(Strategy(**s) for s in data["strategies"]),
+        facets=tuple(
+            Facet(f["id"], f["label"], f.get("description", ""), tuple(FacetValue(**v) for v in f["values"]))
+            for f in data.get("facets", [])
+        ),
+        toolkit_sections=tuple(ToolkitSection(**s) for s in data["toolkit_sections"]),
+        repository=data.get("repository", ""),
+        edit_branch=data.get("edit_branch", "main"),
+        notice=data.get("notice", ""),
+    )
+    return config, document
+
+
+def _unique(document: Document, items: list[dict[str, Any]], key: str, problems: list[Problem]) -> None:
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        ident = item.get("id")
+        if ident in seen:
+            at: tuple[str | int, ...] = tuple(int(p) if p.isdigit() else p for p in re.split(r"[\[\].]+", key) if p)
+            problems.append(document.problem(at + (index, "id"), f"duplicate id '{ident}'"))
+        seen.add(str(ident))
+
+
+def _build_play(ident: str, path: Path, data: dict[str, Any]) -> Play:
+    data = dict(data, soundbites=[Soundbite(**s) for s in data.get("soundbites", [])])
+    return Play(id=ident, source=path, **data)
+
+
+def _build_vignette(ident: str, path: Path, data: dict[str, Any]) -> Vignette:
+    data = dict(data, outcomes=[Outcome(**o) for o in data.get("outcomes", [])])
+    return Vignette(id=ident, source=path, **data)
+
+
+def _build_toolkit(ident: str, path: Path, data: dict[str, Any]) -> ToolkitItem:
+    return ToolkitItem(id=ident, source=path, **data)
+
+
+BUILDERS: dict[str, Callable[[str, Path, dict[str, Any]], Any]] = {
+    "play": _build_play,
+    "vignette": _build_vignette,
+    "toolkit": _build_toolkit,
+}
+
+
+def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Problem]]:
+    """Load and field-check every file, collecting problems instead of stopping.
+
+    Returns the catalogue of the items that passed, each parsed file's
+    document (keyed by "kind:id", for locating later problems and for
+    knowing which ids exist) and the problems found so far.
+    """
+    root = root.resolve()
+    config, _ = load_config(root)
+    vocabularies = {
+        "strategy": [s.id for s in config.strategies],
+        "section": [s.id for s in config.toolkit_sections],
+    }
+    facets = {f.id: [v.id for v in f.values] for f in config.facets}
+    problems: list[Problem] = []
+    documents: dict[str, Document] = {}
+    items: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
+    for kind, folder in FOLDERS.items():
+        for path in content_files(root / folder):
+            document, found = load_document(path)
+            problems += found
+            if document is None:
+                continue
+            ident = path.stem
+            if not _SAFE_ID.match(ident):
+                problems.append(Problem(path, 1, 1, "", f"file name '{path.name}' is not a valid id", "use lowercase letters, digits and hyphens, e.g. host-joint-info-session.yml"))
+            if ident in items[kind]:
+                other = documents[f"{kind}:{ident}"].path.name
+                problems.append(Problem(path, 1, 1, "", f"duplicate id '{ident}': {other} has the same name"))
+                continue
+            checker = FieldChecker(document, vocabularies, facets)
+            data = checker.mapping(document.data, schema.KINDS[kind])
+            problems += checker.problems
+            documents[f"{kind}:{ident}"] = document
+            if not checker.problems and not found:
+                items[kind][ident] = BUILDERS[kind](ident, path, data)
+    catalogue = Catalogue(root, config, items["play"], items["vignette"], items["toolkit"])
+    return catalogue, documents, problems

@@ -1,0 +1,91 @@
+"""Contributor Markdown -> HTML that is safe to show every reader.
+
+Python-Markdown passes raw HTML through untouched, so its output is cleaned
+with nh3 against an allow-list of what Markdown and Material need.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+
+EXTENSIONS = ["tables", "abbr", "footnotes", "admonition", "sane_lists", "pymdownx.details", "pymdownx.tasklist"]
+
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+ALLOWED_TAGS = _HEADINGS | {
+    "p", "br", "hr", "a", "strong", "em", "b", "i", "code", "pre", "kbd", "blockquote", "ul", "ol", "li",
+    "table", "thead", "tbody", "tr", "th", "td", "abbr", "sup", "sub", "div", "details", "summary", "img",
+    "input", "label", "span", "del", "ins", "mark", "dl", "dt", "dd",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "li": {"id"},
+    "sup": {"id"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"style"},
+    "td": {"style"},
+    "details": {"open"},
+    "input": {"type", "checked", "disabled"},
+    "ol": {"start"},
+}
+# Classes that admonitions, details, task lists and footnotes emit; nothing else,
+# so a contributor cannot dress content up as the theme's own controls.
+ADMONITION_TYPES = {"note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote"}
+ALLOWED_CLASSES = {
+    "div": {"admonition", "footnote"} | ADMONITION_TYPES,
+    "details": ADMONITION_TYPES,
+    "p": {"admonition-title"},
+    "ul": {"task-list"},
+    "li": {"task-list-item"},
+    "label": {"task-list-control"},
+    "span": {"task-list-indicator"},
+    "a": {"footnote-ref", "footnote-backref"},
+    "sup": set(),
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+_FOOTNOTE_ID = re.compile(r"^(pb-[a-z0-9-]+-)?fn(ref)?:[\w-]+$")
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    # Task-list checkboxes are the only input a body may carry.
+    if tag == "input" and attribute == "type" and value != "checkbox":
+        return None
+    # Footnote ids only: any other id could shadow the page's own elements.
+    if attribute == "id" and not _FOOTNOTE_ID.match(value):
+        return None
+    return value
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+
+
+def sanitize(html: str) -> str:
+    """Remove everything not on the allow-list from an HTML fragment."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        attribute_filter=_attribute_filter,
+        filter_style_properties={"text-align"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render_markdown(text: str, id_prefix: str = "") -> str:
+    """Render contributor Markdown to sanitized HTML."""
+    converter = _converter()
+    converter.reset()
+    html = converter.convert(text)
+    if id_prefix:
+        html = re.sub(r'id="(fn[^"]*)"', rf'id="{id_prefix}\1"', html)
+        html = re.sub(r'href="#(fn[^"]*)"', rf'href="#{id_prefix}\1"', html)
+    return sanitize(html)

@@ -1,0 +1,227 @@
+"""The validated catalogue: what templates and exporters are given."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A strategy (or workgroup) that plays are grouped under."""
+
+    id: str
+    number: int
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One allowed value of a facet."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A dimension plays are tagged along, such as workgroup or audience."""
+
+    id: str
+    label: str
+    description: str
+    values: tuple[FacetValue, ...]
+
+    def label_of(self, value_id: str) -> str:
+        """The reader-facing label of one of this facet's values."""
+        return next(v.label for v in self.values if v.id == value_id)
+
+
+@dataclass(frozen=True)
+class ToolkitSection:
+    """A section of the quick-start toolkit."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words this playbook uses for each kind of content."""
+
+    enacted: str
+    aspirational: str
+    vignette: str
+    soundbites: str
+    toolkit: str
+
+
+@dataclass(frozen=True)
+class Config:
+    """The playbook's own configuration (playbook.yml)."""
+
+    title: str
+    tagline: str
+    aim: str
+    language: str
+    labels: Labels
+    strategies: tuple[Strategy, ...]
+    facets: tuple[Facet, ...]
+    toolkit_sections: tuple[ToolkitSection, ...]
+    repository: str = ""
+    edit_branch: str = "main"
+    notice: str = ""
+
+
+@dataclass(frozen=True)
+class Soundbite:
+    """A short quote from a participant, attached to a play."""
+
+    quote: str
+    speaker: str
+    organisation: str = ""
+    cohort: str = ""
+
+
+@dataclass
+class Play:
+    """A concrete thing an ecosystem can do."""
+
+    id: str
+    source: Path
+    title: str
+    strategy: str
+    status: str
+    summary: str
+    body: str
+    steps: list[str]
+    facets: dict[str, list[str]]
+    reviewed: dt.date
+    soundbites: list[Soundbite] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    toolkit: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A result of a vignette, with its figure."""
+
+    figure: str
+    label: str
+
+
+@dataclass
+class Vignette:
+    """How a named ecosystem carried a play out."""
+
+    id: str
+    source: Path
+    title: str
+    ecosystem: str
+    place: str
+    plays: list[str]
+    year: int
+    story: str
+    outcomes: list[Outcome]
+    cohort: str = ""
+    illustrative: bool = False
+
+
+@dataclass
+class ToolkitItem:
+    """A resource of the quick-start toolkit."""
+
+    id: str
+    source: Path
+    title: str
+    section: str
+    kind: str
+    summary: str
+    body: str
+    url: str = ""
+    file: str = ""
+    plays: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Catalogue:
+    """Everything in one playbook folder, checked and cross-referenced."""
+
+    root: Path
+    config: Config
+    plays: dict[str, Play]
+    vignettes: dict[str, Vignette]
+    toolkit: dict[str, ToolkitItem]
+
+    def strategy(self, strategy_id: str) -> Strategy:
+        """The strategy with this id."""
+        return next(s for s in self.config.strategies if s.id == strategy_id)
+
+    def plays_of(self, strategy_id: str) -> list[Play]:
+        """The plays of a strategy: enacted first, then by title."""
+        return self._by_strategy.get(strategy_id, [])
+
+    def plays_named(self, ids: list[str]) -> list[Play]:
+        """The plays with these ids, in that order."""
+        return [self.plays[i] for i in ids]
+
+    def vignettes_of(self, play_id: str) -> list[Vignette]:
+        """The vignettes that illustrate a play."""
+        return self._vignettes_by_play.get(play_id, [])
+
+    def toolkit_of(self, play_id: str) -> list[ToolkitItem]:
+        """Toolkit items linked to a play, from either side."""
+        ids = dict.fromkeys(self.plays[play_id].toolkit + self._toolkit_by_play.get(play_id, []))
+        return [self.toolkit[i] for i in ids]
+
+    def related_to(self, play_id: str) -> list[Play]:
+        """Related plays, whichever side declared the relation."""
+        ids = dict.fromkeys(self.plays[play_id].related + self._related_back.get(play_id, []))
+        return [self.plays[i] for i in ids if i != play_id]
+
+    def plays_using(self, item_id: str) -> list[Play]:
+        """Plays a toolkit item supports, from either side."""
+        ids = dict.fromkeys(self.toolkit[item_id].plays + self._plays_by_toolkit.get(item_id, []))
+        return [self.plays[i] for i in ids]
+
+    # Reverse indexes, built once: looking relations up by scanning every
+    # play from every play grows with the square of the catalogue.
+    @cached_property
+    def _by_strategy(self) -> dict[str, list[Play]]:
+        index: dict[str, list[Play]] = {}
+        for play in sorted(self.plays.values(), key=lambda p: (p.status != "enacted", p.title.lower(), p.id)):
+            index.setdefault(play.strategy, []).append(play)
+        return index
+
+    @cached_property
+    def _vignettes_by_play(self) -> dict[str, list[Vignette]]:
+        index: dict[str, list[Vignette]] = {}
+        for vignette in self.vignettes.values():
+            for play_id in vignette.plays:
+                index.setdefault(play_id, []).append(vignette)
+        return index
+
+    @cached_property
+    def _toolkit_by_play(self) -> dict[str, list[str]]:
+        return _invert({t.id: t.plays for t in self.toolkit.values()})
+
+    @cached_property
+    def _plays_by_toolkit(self) -> dict[str, list[str]]:
+        return _invert({p.id: p.toolkit for p in self.plays.values()})
+
+    @cached_property
+    def _related_back(self) -> dict[str, list[str]]:
+        return _invert({p.id: p.related for p in self.plays.values()})
+
+
+def _invert(links: dict[str, list[str]]) -> dict[str, list[str]]:
+    """{a: [x, y]} -> {x: [a], y: [a]}, keeping the order of `links`."""
+    index: dict[str, list[str]] = {}
+    for source, targets in links.items():
+        for target in targets:
+            index.setdefault(target, []).append(source)
+    return index

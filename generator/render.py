@@ -1,0 +1,136 @@
+"""Render the validated catalogue into Markdown pages through Jinja templates.
+
+This module owns the one Jinja environment. Templates receive models only,
+never raw YAML; contributor Markdown reaches them already sanitized.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from . import schema
+from .markup import render_markdown
+from .models import Catalogue, Play
+
+TEMPLATES = Path(__file__).parent / "templates"
+ICONS = Path(__file__).parent / "assets" / "icons"
+ICON_NAMES = {
+    "enacted": "check-decagram",
+    "aspirational": "lightbulb-on-outline",
+    "vignette": "book-open-variant",
+    "soundbite": "comment-quote-outline",
+    "toolkit": "toolbox-outline",
+    "edit": "pencil-outline",
+    "print": "printer-outline",
+    "browse": "filter-variant",
+}
+# Characters Python-Markdown (with tables) treats as syntax; escaped in plain text.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def markdown_text(value: Any) -> Markup:
+    """Plain text made safe to place in Markdown: no HTML, no Markdown syntax."""
+    text = " ".join(str(value).split())
+    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(text))))
+
+
+@lru_cache(maxsize=None)
+def icon(name: str) -> Markup:
+    """An inline SVG icon, hidden from screen readers (text always goes beside it)."""
+    svg = (ICONS / f"{ICON_NAMES[name]}.svg").read_text(encoding="utf-8").strip()
+    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" class="pb-icon" ', 1))
+
+
+def _json(value: Any) -> Markup:
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+class Renderer:
+    """Turns a catalogue into {relative path: Markdown text}."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["md"] = markdown_text
+        self.env.filters["markdown"] = self.markdown
+        self.env.filters["json"] = _json
+        self.env.globals.update(
+            icon=icon,
+            catalogue=catalogue,
+            config=catalogue.config,
+            labels=catalogue.config.labels,
+            facet_label=self.facet_label,
+            edit_url=self.edit_url,
+            schema=schema,
+            tag_anchor=tag_anchor,
+        )
+
+    def markdown(self, text: str, owner: str = "") -> Markup:
+        """Contributor Markdown as a sanitized raw-HTML block."""
+        html = render_markdown(text, id_prefix=f"pb-{owner}-" if owner else "")
+        return Markup(f'<div class="pb-prose" markdown="0">\n{html}\n</div>')
+
+    def facet_label(self, facet_id: str, value_id: str) -> str:
+        """The label of one facet value."""
+        return next(f for f in self.catalogue.config.facets if f.id == facet_id).label_of(value_id)
+
+    def edit_url(self, source: Path) -> str:
+        """Address of a content file in the repository's web editor, or ''."""
+        config = self.catalogue.config
+        if not config.repository:
+            return ""
+        relative = source.relative_to(self.catalogue.root).as_posix()
+        return f"{config.repository.rstrip('/')}/edit/{config.edit_branch}/{relative}"
+
+    def render(self, template: str, **context: Any) -> str:
+        """Render one template with the given context."""
+        return self.env.get_template(template).render(**context)
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """Every generated page as (path inside docs/, Markdown)."""
+        catalogue = self.catalogue
+        yield "index.md", self.render("home.md.j2")
+        yield "browse.md", self.render("browse.md.j2")
+        yield "strategies/index.md", self.render("strategies.md.j2")
+        for strategy in catalogue.config.strategies:
+            yield f"strategies/{strategy.id}.md", self.render("strategy.md.j2", strategy=strategy)
+        for play in catalogue.plays.values():
+            yield f"plays/{play.id}.md", self.render("play.md.j2", play=play, strategy=catalogue.strategy(play.strategy))
+        yield "vignettes/index.md", self.render("vignettes.md.j2")
+        for vignette in catalogue.vignettes.values():
+            yield f"vignettes/{vignette.id}.md", self.render("vignette.md.j2", vignette=vignette)
+        yield "soundbites.md", self.render("soundbites.md.j2")
+        yield "toolkit/index.md", self.render("toolkit.md.j2")
+        for item in catalogue.toolkit.values():
+            yield f"toolkit/{item.id}.md", self.render("toolkit_item.md.j2", item=item)
+        yield "tags.md", self.render("tags.md.j2", tags=tag_index(catalogue))
+        yield "reference.md", self.render("reference.md.j2", kinds=schema.KINDS)
+
+
+def tag_index(catalogue: Catalogue) -> dict[str, list[Play]]:
+    """Tag -> plays carrying it, both sorted."""
+    index: dict[str, list[Play]] = {}
+    for play in sorted(catalogue.plays.values(), key=lambda p: p.title.lower()):
+        for tag in play.tags:
+            index.setdefault(tag, []).append(play)
+    return dict(sorted(index.items()))
+
+
+def tag_anchor(tag: str) -> str:
+    """The anchor of a tag on the tags page."""
+    return "tag-" + re.sub(r"[^a-z0-9]+", "-", tag.lower()).strip("-")

@@ -1,0 +1,137 @@
+"""The content model as data: every field of every content kind, declared once.
+
+The validator, the JSON Schemas for editors and the site's field reference
+are all generated from these declarations, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+STATUSES = ("enacted", "aspirational")
+TOOLKIT_KINDS = ("video", "document", "template", "checklist", "guide", "link")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a content kind.
+
+    `type` is one of: string, markdown, integer, boolean, date, url, id,
+    ids (a list of ids), strings (a list of strings), choice (one of
+    `choices`), facets (facet id -> list of value ids), object (a mapping
+    with `fields`) and objects (a list of such mappings). `choices` is either
+    a fixed tuple or the name of a vocabulary that comes from the playbook's
+    configuration (e.g. "strategy").
+    """
+
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    choices: tuple[str, ...] | str | None = None
+    refers_to: str | None = None
+    max_length: int | None = None
+    min_items: int = 0
+    fields: tuple[Field, ...] = ()
+    example: Any = None
+
+
+SOUNDBITE = (
+    Field("quote", "string", "The words, as said; no quotation marks needed.", required=True, max_length=400),
+    Field("speaker", "string", "Who said it, by role (\"Ecosystem lead\"), never a name without consent.", required=True, max_length=80),
+    Field("organisation", "string", "The speaker's organisation or ecosystem, if they agreed to be named.", max_length=120),
+    Field("cohort", "string", "The cohort the speaker's ecosystem belongs to, e.g. \"Cohort 1\".", max_length=40),
+)
+
+PLAY = (
+    Field("title", "string", "The play as an action: what an ecosystem does.", required=True, max_length=120, example="Host a joint information session"),
+    Field("strategy", "choice", "The strategy the play belongs to (an id from playbook.yml).", required=True, choices="strategy"),
+    Field("status", "choice", "enacted: tried and tested by member ecosystems; aspirational: a new, untested idea.", required=True, choices=STATUSES),
+    Field("summary", "string", "One or two sentences, shown on cards and in search results.", required=True, max_length=400),
+    Field("body", "markdown", "Why the play matters and how to start, in Markdown (## headings).", required=True),
+    Field("steps", "strings", "The steps, in order, each a short instruction.", required=True, min_items=1),
+    Field("facets", "facets", "Values for each facet defined in playbook.yml.", required=True),
+    Field("soundbites", "objects", "Short quotes from participants about this play.", fields=SOUNDBITE),
+    Field("related", "ids", "Other plays that go well with this one.", refers_to="play"),
+    Field("toolkit", "ids", "Toolkit items that help carry the play out.", refers_to="toolkit"),
+    Field("tags", "strings", "Free keywords for the tags index."),
+    Field("reviewed", "date", "When the play was last reviewed (YYYY-MM-DD).", required=True),
+)
+
+OUTCOME = (
+    Field("figure", "string", "The figure itself, e.g. \"43\" or \"2x\".", required=True, max_length=20),
+    Field("label", "string", "What the figure counts.", required=True, max_length=200),
+)
+
+VIGNETTE = (
+    Field("title", "string", "A headline for the story.", required=True, max_length=120),
+    Field("ecosystem", "string", "The ecosystem or organisation that carried the play out.", required=True, max_length=120),
+    Field("place", "string", "Where, e.g. \"Pittsburgh, Pennsylvania\".", required=True, max_length=120),
+    Field("cohort", "string", "The cohort of the ecosystem, e.g. \"Cohort 2\".", max_length=40),
+    Field("plays", "ids", "The plays this story illustrates (at least one).", required=True, refers_to="play", min_items=1),
+    Field("year", "integer", "The year the work took place.", required=True),
+    Field("illustrative", "boolean", "true when the story is an invented example rather than a report."),
+    Field("story", "markdown", "The story, in Markdown.", required=True),
+    Field("outcomes", "objects", "What came of it, each with a figure.", required=True, min_items=1, fields=OUTCOME),
+)
+
+TOOLKIT = (
+    Field("title", "string", "The resource's name.", required=True, max_length=120),
+    Field("section", "choice", "The toolkit section (an id from playbook.yml).", required=True, choices="section"),
+    Field("kind", "choice", "What sort of resource it is.", required=True, choices=TOOLKIT_KINDS),
+    Field("summary", "string", "One or two sentences about the resource.", required=True, max_length=400),
+    Field("body", "markdown", "The printable text of the resource, in Markdown.", required=True),
+    Field("url", "url", "Where the resource lives online (http, https or mailto)."),
+    Field("file", "string", "A file attached to the item, relative to toolkit/."),
+    Field("plays", "ids", "Plays this resource supports.", refers_to="play"),
+)
+
+STRATEGY = (
+    Field("id", "id", "Short id used by plays, e.g. connect-admissions.", required=True),
+    Field("number", "integer", "The strategy's number in the playbook.", required=True),
+    Field("title", "string", "The strategy's name.", required=True, max_length=160),
+    Field("summary", "string", "A one-paragraph summary.", required=True),
+)
+
+FACET_VALUE = (
+    Field("id", "id", "Short id used in plays.", required=True),
+    Field("label", "string", "The value as readers see it.", required=True),
+)
+
+FACET = (
+    Field("id", "id", "Short id used as the key under a play's facets.", required=True),
+    Field("label", "string", "The facet's name as readers see it.", required=True),
+    Field("description", "string", "What the facet means."),
+    Field("values", "objects", "The allowed values.", required=True, min_items=1, fields=FACET_VALUE),
+)
+
+SECTION = (
+    Field("id", "id", "Short id used by toolkit items.", required=True),
+    Field("title", "string", "The section's heading.", required=True),
+)
+
+LABELS = (
+    Field("enacted", "string", "Name of an enacted play.", required=True),
+    Field("aspirational", "string", "Name of an aspirational play.", required=True),
+    Field("vignette", "string", "Name of a vignette.", required=True),
+    Field("soundbites", "string", "Name of the soundbites section, e.g. \"PUSH Play\".", required=True),
+    Field("toolkit", "string", "Name of the toolkit.", required=True),
+)
+
+PLAYBOOK = (
+    Field("title", "string", "The playbook's name.", required=True),
+    Field("tagline", "string", "One line under the title.", required=True),
+    Field("aim", "string", "What the playbook is for, in a paragraph.", required=True),
+    Field("language", "string", "Language code of the content, e.g. en.", required=True),
+    Field("repository", "url", "Repository address, for \"edit this play\" links."),
+    Field("edit_branch", "string", "Branch that edit links point at."),
+    Field("notice", "string", "A note shown on the home page, e.g. that content is illustrative."),
+    Field("labels", "object", "The words the playbook uses for each kind.", required=True, fields=LABELS),
+    Field("strategies", "objects", "The strategies plays are grouped under.", required=True, min_items=1, fields=STRATEGY),
+    Field("facets", "objects", "The facets plays are tagged with.", fields=FACET),
+    Field("toolkit_sections", "objects", "The sections of the toolkit.", required=True, min_items=1, fields=SECTION),
+)
+
+KINDS: dict[str, tuple[Field, ...]] = {"play": PLAY, "vignette": VIGNETTE, "toolkit": TOOLKIT, "playbook": PLAYBOOK}

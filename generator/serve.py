@@ -1,0 +1,56 @@
+"""Local preview: MkDocs serves build/docs while content changes regenerate it."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+from .build import BUILD_DIR, generate
+from .errors import PlaybookError
+from .load import CONFIG_FILE, FOLDERS
+from .site import mkdocs_config_file
+
+
+def content_state(root: Path) -> dict[Path, float]:
+    """Modification times of every content file, to notice changes."""
+    state = {}
+    for path in [root / CONFIG_FILE, *(p for folder in FOLDERS.values() for p in sorted((root / folder).rglob("*")))]:
+        if path.is_file():
+            state[path] = path.stat().st_mtime
+    return state
+
+
+def _regenerate(root: Path) -> None:
+    from .cli import print_problems
+
+    try:
+        result = generate(root)
+        print(result.summary().replace("Built", "Regenerated", 1), file=sys.stderr)
+    except PlaybookError as exc:
+        print_problems(getattr(exc, "problems", []), root)
+        print(f"playbook: not regenerated, the preview keeps the last good version: {exc}", file=sys.stderr)
+
+
+def _watch(root: Path, stop: threading.Event, interval: float = 1.0) -> None:
+    seen = content_state(root)
+    while not stop.wait(interval):
+        now = content_state(root)
+        if now != seen:
+            seen = now
+            _regenerate(root)
+
+
+def serve(root: Path, dev_addr: str) -> None:
+    """Generate once, then serve with live reload until interrupted."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    generate(root)
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(root, stop), daemon=True)
+    watcher.start()
+    try:
+        # MkDocs watches docs_dir itself, so each regeneration triggers a reload.
+        mkdocs_serve(config_file=str(mkdocs_config_file(root)), docs_dir=str(root / BUILD_DIR / "docs"), dev_addr=dev_addr)
+    finally:
+        stop.set()
