@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +20,6 @@ from .markup import render_markdown
 from .models import Catalogue, Play
 
 TEMPLATES = Path(__file__).parent / "templates"
-ICONS = Path(__file__).parent / "assets" / "icons"
-ICON_NAMES = {
-    "enacted": "check-decagram",
-    "aspirational": "lightbulb-on-outline",
-    "vignette": "book-open-variant",
-    "soundbite": "comment-quote-outline",
-    "toolkit": "toolbox-outline",
-    "edit": "pencil-outline",
-    "print": "printer-outline",
-    "browse": "filter-variant",
-}
 # Characters Python-Markdown (with tables) treats as syntax; escaped in plain text.
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 
@@ -42,11 +30,9 @@ def markdown_text(value: Any) -> Markup:
     return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(text))))
 
 
-@lru_cache(maxsize=None)
 def icon(name: str) -> Markup:
-    """An inline SVG icon, hidden from screen readers (text always goes beside it)."""
-    svg = (ICONS / f"{ICON_NAMES[name]}.svg").read_text(encoding="utf-8").strip()
-    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" class="pb-icon" ', 1))
+    """A decorative icon (a CSS mask of one of assets/icons/*.svg); text always goes beside it."""
+    return Markup(f'<span class="pb-icon pb-icon--{name}" aria-hidden="true"></span>')
 
 
 def _json(value: Any) -> Markup:
