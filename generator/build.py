@@ -79,8 +79,8 @@ def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | 
     """Check, generate and build the site; the old site stays until the new one is complete."""
     started = time.perf_counter()
     root = root.resolve()
-    mkdocs_config_file(root)
     catalogue, warnings = check(root)
+    mkdocs_config_file(root)
     site = (site_dir or root / "site").resolve()
     build = root / BUILD_DIR
     docs = fresh_folder(build / "docs")

@@ -136,8 +136,10 @@ def _convert(node: Node, at: FieldPath, document: Document, loader: _Loader, pro
                 problems.append(Problem(document.path, line, column, dotted(at + (key,)), message, "keep only one"))
                 continue
             result[key] = _convert(value_node, at + (key,), document, loader, problems)
-            # Point at the key, not the value: that is where a person looks.
-            document.positions[at + (key,)] = _mark(key_node)
+            # A wrong scalar is pointed at where the value starts; a list or
+            # mapping at its key, since its value starts on a later line.
+            if not isinstance(value_node, ScalarNode):
+                document.positions[at + (key,)] = _mark(key_node)
         return result
     if isinstance(node, SequenceNode):
         return [_convert(item, at + (index,), document, loader, problems) for index, item in enumerate(node.value)]

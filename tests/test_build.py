@@ -1,0 +1,114 @@
+"""End to end: the sample playbook builds, its key pages say the right things, failures keep the old site."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import build as pipeline
+from generator.errors import BuildError, ContentError
+from generator.render import Renderer
+
+
+def _digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _text(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_sample_catalogue_meets_the_issue_minimums(sample_build: pipeline.BuildResult) -> None:
+    catalogue = sample_build.catalogue
+    statuses = [p.status for p in catalogue.plays.values()]
+    assert len(catalogue.plays) >= 25 and statuses.count("enacted") >= 8 and statuses.count("aspirational") >= 8
+    assert {p.strategy for p in catalogue.plays.values()} == {s.id for s in catalogue.config.strategies}
+    assert len(catalogue.config.strategies) == 9
+    assert len(catalogue.vignettes) >= 8
+    assert sum(len(p.soundbites) for p in catalogue.plays.values()) >= 12
+    assert len(catalogue.toolkit) >= 8 and len({t.section for t in catalogue.toolkit.values()}) >= 3
+    workgroups = next(f for f in catalogue.config.facets if f.id == "workgroup")
+    assert [v.label for v in workgroups.values] == ["Home and Community", "K-12 Education", "Post-Secondary Education", "Work Environment"]
+
+
+def test_every_page_of_the_catalogue_is_built(sample_build: pipeline.BuildResult, sample_site: Path) -> None:
+    catalogue = sample_build.catalogue
+    for play in catalogue.plays.values():
+        html = _text(sample_site, f"plays/{play.id}")
+        assert play.title.split()[0] in html
+    for vignette_id in catalogue.vignettes:
+        assert (sample_site / "vignettes" / vignette_id / "index.html").is_file()
+    for item_id in catalogue.toolkit:
+        assert (sample_site / "toolkit" / item_id / "index.html").is_file()
+    for strategy in catalogue.config.strategies:
+        assert (sample_site / "strategies" / strategy.id / "index.html").is_file()
+    for page in ("browse", "vignettes", "soundbites", "toolkit", "tags", "reference", "strategies"):
+        assert (sample_site / page / "index.html").is_file(), page
+
+
+def test_home_page_has_aim_legend_counts_and_strategies(sample_build: pipeline.BuildResult, sample_site: Path) -> None:
+    html = (sample_site / "index.html").read_text(encoding="utf-8")
+    catalogue = sample_build.catalogue
+    for label in ("Enacted play", "Aspirational play", "Vignette", "PUSH Play"):
+        assert label in html
+    assert f"<strong>{len(catalogue.plays)} plays</strong>" in html
+    for strategy in catalogue.config.strategies:
+        assert f'href="strategies/{strategy.id}/"' in html
+
+
+def test_play_page_shows_status_steps_vignettes_and_edit_link(sample_build: pipeline.BuildResult, sample_site: Path) -> None:
+    catalogue = sample_build.catalogue
+    play = next(p for p in catalogue.plays.values() if p.status == "enacted" and p.soundbites)
+    html = _text(sample_site, f"plays/{play.id}")
+    assert "pb-badge--enacted" in html and "Enacted play" in html
+    for vignette in catalogue.vignettes_of(play.id):
+        assert f'href="../../vignettes/{vignette.id}/"' in html
+    assert f"/edit/main/plays/{play.id}.yml" in html
+    assert ">Steps</h2>" in html
+
+
+def test_search_index_holds_play_bodies(sample_site: Path) -> None:
+    index = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("plays/meet-families-at-community-celebrations/")]
+    assert any("quinceañera" in text for text in texts)
+
+
+def test_built_site_requests_nothing_from_other_hosts(sample_site: Path) -> None:
+    for path in sample_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, path
+        assert '<script src="http' not in html and '<link rel="stylesheet" href="http' not in html, path
+
+
+def test_content_error_leaves_previous_site_untouched(mini_root: Path) -> None:
+    pipeline.build(mini_root)
+    before = _digest(mini_root / "site"), _digest(mini_root / "build" / "docs")
+    play = mini_root / "plays" / "host-info-night.yml"
+    play.write_text(play.read_text(encoding="utf-8").replace("status: aspirational", "status: maybe"), encoding="utf-8")
+    with pytest.raises(ContentError):
+        pipeline.build(mini_root)
+    assert (_digest(mini_root / "site"), _digest(mini_root / "build" / "docs")) == before
+    assert sorted(p.name for p in mini_root.iterdir() if p.name.startswith(".")) == []
+
+
+def test_broken_link_fails_the_build_and_keeps_the_site(mini_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pipeline.build(mini_root)
+    before = _digest(mini_root / "site")
+    pages = Renderer.pages
+
+    def with_broken_link(self: Renderer):  # type: ignore[no-untyped-def]
+        yield from pages(self)
+        yield "broken.md", "# Broken\n\n[nowhere](plays/no-such-play.md)\n"
+
+    monkeypatch.setattr(Renderer, "pages", with_broken_link)
+    with pytest.raises(BuildError, match="no-such-play.md"):
+        pipeline.build(mini_root)
+    assert _digest(mini_root / "site") == before
