@@ -45,7 +45,9 @@ def serve(root: Path, dev_addr: str) -> None:
     """Generate once, then serve with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    generate(root)
+    result = generate(root)
+    print(result.summary().replace("Built", "Generated", 1), file=sys.stderr)
+    print(f"Serving on http://{dev_addr}/ -- edits to playbook.yml, plays/, vignettes/ or toolkit/ rebuild it; Ctrl+C stops", file=sys.stderr)
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(root, stop), daemon=True)
     watcher.start()
