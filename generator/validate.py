@@ -9,6 +9,7 @@ from .errors import ContentError, Problem
 from .fields import suggest
 from .load import load_catalogue
 from .models import Catalogue
+from .rules_accessibility import RULES as ACCESSIBILITY_RULES
 from .source import Document
 
 Rule = Callable[[Catalogue, dict[str, Document]], Iterable[Problem]]
@@ -70,7 +71,7 @@ def attached_files(catalogue: Catalogue, documents: dict[str, Document]) -> Iter
             yield documents[f"toolkit:{item.id}"].problem(("file",), f"attached file '{item.file}' not found inside toolkit/")
 
 
-RULES: list[Rule] = [references, enacted_plays_have_vignettes, attached_files]
+RULES: list[Rule] = [references, enacted_plays_have_vignettes, attached_files, *ACCESSIBILITY_RULES]
 
 
 def check(root: Path, rules: Iterable[Rule] = RULES) -> tuple[Catalogue, list[Problem]]:
