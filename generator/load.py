@@ -70,6 +70,7 @@ def load_config(root: Path) -> tuple[Config, Document]:
         repository=data.get("repository", ""),
         edit_branch=data.get("edit_branch", "main"),
         notice=data.get("notice", ""),
+        site_url=data.get("site_url", ""),
     )
     return config, document
 

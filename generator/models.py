@@ -74,6 +74,7 @@ class Config:
     repository: str = ""
     edit_branch: str = "main"
     notice: str = ""
+    site_url: str = ""
 
 
 @dataclass(frozen=True)

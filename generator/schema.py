@@ -126,6 +126,7 @@ PLAYBOOK = (
     Field("aim", "string", "What the playbook is for, in a paragraph.", required=True),
     Field("language", "string", "Language code of the content, e.g. en.", required=True),
     Field("repository", "url", "Repository address, for \"edit this play\" links."),
+    Field("site_url", "url", "The published site's address, printed (and as a QR code) in the PDFs."),
     Field("edit_branch", "string", "Branch that edit links point at."),
     Field("notice", "string", "A note shown on the home page, e.g. that content is illustrative."),
     Field("labels", "object", "The words the playbook uses for each kind.", required=True, fields=LABELS),
