@@ -1,0 +1,235 @@
+"""Scale benchmark: build synthetic catalogues of growing size and check that cost per play stays flat.
+
+Run from the repository root:
+
+    .venv/bin/python -m benchmarks.scale                 # 1,000 and 10,000 plays
+    .venv/bin/python -m benchmarks.scale --sizes 300 1000
+
+Each step runs in its own child process, so peak memory (ru_maxrss) is
+measured per size and per step: writing the catalogue, the real build
+(`generator.build.build`, split into its stages) and the floor, MkDocs alone
+over the same generated pages with a one-entry nav. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).resolve().parent / "out"
+LINEAR_TARGET = 1.25  # s/play at the largest size over s/play at the smallest
+FLOOR_TARGET = 2.0  # build s/page over the one-entry-nav MkDocs s/page
+
+
+def _output_name(output: Callable[..., Any]) -> str:
+    return f"{getattr(output, '__module__', '?')}.{getattr(output, '__qualname__', type(output).__name__)}"
+
+
+def site_outputs() -> tuple[list[Any], list[str], list[str]]:
+    """The build outputs the site benchmark includes: all but PDFs, which have their own benchmark."""
+    from generator import build
+
+    included = [o for o in build.OUTPUTS if "pdf" not in _output_name(o).lower()]
+    excluded = [_output_name(o) for o in build.OUTPUTS if o not in included]
+    return included, [_output_name(o) for o in included], excluded
+
+
+def _timed(stages: dict[str, float], name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            stages[name] = stages.get(name, 0.0) + time.perf_counter() - started
+
+    return wrapper
+
+
+def _listing(function: Callable[..., Any]) -> Callable[..., Any]:
+    return lambda *args, **kwargs: list(function(*args, **kwargs))
+
+
+def _folder_bytes(folder: Path, pattern: str = "*") -> tuple[int, int]:
+    files = [p for p in folder.rglob(pattern) if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def _usage() -> dict[str, float]:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    # ru_maxrss is in kilobytes on Linux.
+    return {"peak_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime}
+
+
+def child_generate(root: Path, plays: int) -> dict[str, Any]:
+    """Write the synthetic catalogue."""
+    from benchmarks.synthetic import write_catalogue
+
+    shutil.rmtree(root, ignore_errors=True)
+    started = time.perf_counter()
+    counts = write_catalogue(root, plays)
+    return {"seconds": time.perf_counter() - started, "plays": counts.plays, "vignettes": counts.vignettes, "toolkit": counts.toolkit}
+
+
+def child_build(root: Path) -> dict[str, Any]:
+    """The real build, with its stages timed by wrapping the functions build() calls."""
+    from generator import build, validate
+
+    stages: dict[str, float] = {}
+    validate.load_catalogue = _timed(stages, "check: load", validate.load_catalogue)  # type: ignore[assignment]
+    for index, rule in enumerate(validate.RULES):
+        # Rules are generators: time them as check() consumes them, by listing inside the timer.
+        listed = _listing(rule)
+        validate.RULES[index] = _timed(stages, f"check: rule {rule.__name__}", listed)
+    build.write_pages = _timed(stages, "render + write pages", build.write_pages)  # type: ignore[assignment]
+    outputs, names, excluded = site_outputs()
+    outputs = [_timed(stages, f"output {name}", o) for o, name in zip(outputs, names, strict=True)]
+    build.build_site = _timed(stages, "mkdocs", build.build_site)  # type: ignore[assignment]
+    started = time.perf_counter()
+    result = build.build(root, outputs=outputs)
+    seconds = time.perf_counter() - started
+    site = root / "site"
+    site_bytes, site_files = _folder_bytes(site)
+    play_bytes, _ = _folder_bytes(site / "plays", "index.html")
+    html_bytes, html_files = _folder_bytes(site, "*.html")
+    return {
+        "seconds": seconds,
+        "stages": stages,
+        "pages": result.pages,
+        "plays": len(result.catalogue.plays),
+        "outputs": names,
+        "excluded": excluded,
+        "site_bytes": site_bytes,
+        "site_files": site_files,
+        "html_bytes": html_bytes,
+        "html_files": html_files,
+        "play_page_bytes": play_bytes / max(1, len(result.catalogue.plays)),
+        "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+        **_usage(),
+    }
+
+
+def child_floor(root: Path) -> dict[str, Any]:
+    """MkDocs alone over the same generated pages, with a one-entry nav: Material's own floor."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    site = root / "floor-site"
+    config = load_config(
+        config_file=str(root / "mkdocs.yml"),
+        docs_dir=str(root / "build" / "docs"),
+        site_dir=str(site),
+        nav=[{"Home": "index.md"}],
+        strict=False,
+    )
+    started = time.perf_counter()
+    build(config)
+    seconds = time.perf_counter() - started
+    pages = sum(1 for _ in (root / "build" / "docs").rglob("*.md"))
+    html_bytes, _ = _folder_bytes(site, "*.html")
+    shutil.rmtree(site, ignore_errors=True)
+    return {"seconds": seconds, "pages": pages, "html_bytes": html_bytes, **_usage()}
+
+
+def run_child(step: str, root: Path, plays: int = 0) -> dict[str, Any]:
+    """Run one step in a fresh Python process and return what it reported."""
+    command = [sys.executable, "-m", "benchmarks.scale", "--child", step, "--root", str(root), "--plays", str(plays)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, check=False)
+    if done.returncode != 0:
+        sys.exit(f"step {step} for {root} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def measure(size: int, out: Path) -> dict[str, Any]:
+    """Generate, build and floor-build one size."""
+    root = out / f"catalogue-{size}"
+    print(f"\n== {size:,} plays ({root})", flush=True)
+    generated = run_child("generate", root, size)
+    print(f"   wrote {generated['plays']:,} plays, {generated['vignettes']:,} vignettes, {generated['toolkit']:,} toolkit items "
+          f"in {generated['seconds']:.1f}s", flush=True)  # fmt: skip
+    built = run_child("build", root)
+    print(f"   built {built['pages']:,} pages in {built['seconds']:.1f}s", flush=True)
+    floor = run_child("floor", root)
+    print(f"   floor (MkDocs, one-entry nav) {floor['pages']:,} pages in {floor['seconds']:.1f}s", flush=True)
+    return {"size": size, "generated": generated, "build": built, "floor": floor}
+
+
+def report(results: list[dict[str, Any]]) -> bool:
+    """Print the figures and the targets; return whether the targets are met."""
+    first = results[0]["build"]
+    print(f"\nOutputs included: {', '.join(first['outputs']) or 'none'}; excluded: {', '.join(first['excluded']) or 'none'}"
+          " (PDFs have their own benchmark)")  # fmt: skip
+    for r in results:
+        b, f, plays = r["build"], r["floor"], r["build"]["plays"]
+        print(f"\n{plays:,} plays, {b['pages']:,} pages")
+        print(f"  build            {b['seconds']:8.1f} s   {b['seconds'] / plays * 1000:6.2f} ms/play   {b['seconds'] / b['pages'] * 1000:6.2f} ms/page"
+              f"   (cpu {b['cpu'] / plays * 1000:.2f} ms/play)")  # fmt: skip
+        for name, seconds in sorted(b["stages"].items(), key=lambda item: -item[1]):
+            print(f"    {name:<42} {seconds:7.2f} s   {seconds / plays * 1000:6.2f} ms/play")
+        other = b["seconds"] - sum(b["stages"].values())
+        print(f"    {'other (folders, theme, swap)':<42} {other:7.2f} s")
+        print(f"  floor (MkDocs)   {f['seconds']:8.1f} s   {f['seconds'] / f['pages'] * 1000:6.2f} ms/page   (one-entry nav, same pages)")
+        print(f"  site             {b['site_bytes'] / 1e6:8.1f} MB  {b['site_bytes'] / plays / 1e3:6.1f} KB/play   {b['site_files']:,} files")
+        print(f"  HTML per page    {b['html_bytes'] / b['html_files'] / 1e3:8.1f} KB   (floor {f['html_bytes'] / b['html_files'] / 1e3:.1f} KB);"
+              f" play page {b['play_page_bytes'] / 1e3:.1f} KB")  # fmt: skip
+        print(f"  search index     {b['search_index_bytes'] / 1e6:8.1f} MB  {b['search_index_bytes'] / plays / 1e3:6.1f} KB/play")
+        print(f"  peak memory      {b['peak_mb']:8.0f} MB  build;  {f['peak_mb']:.0f} MB floor;  {r['generated'].get('peak_mb', 0):.0f} MB writing")
+    ok = True
+    if len(results) > 1:
+        small, large = results[0]["build"], results[-1]["build"]
+        ratio = (large["seconds"] / large["plays"]) / (small["seconds"] / small["plays"])
+        cpu_ratio = (large["cpu"] / large["plays"]) / (small["cpu"] / small["plays"])
+        ok &= ratio <= LINEAR_TARGET
+        print(f"\nLinear growth: s/play at {large['plays']:,} / s/play at {small['plays']:,} = {ratio:.2f} "
+              f"(cpu {cpu_ratio:.2f}); target <= {LINEAR_TARGET}: {'met' if ratio <= LINEAR_TARGET else 'NOT met'}")  # fmt: skip
+    for r in results:
+        b, f = r["build"], r["floor"]
+        ratio = (b["seconds"] / b["pages"]) / (f["seconds"] / f["pages"])
+        mkdocs = b["stages"].get("mkdocs", 0.0) / f["seconds"]
+        ok &= ratio <= FLOOR_TARGET
+        print(f"Floor at {b['plays']:,}: build s/page / floor s/page = {ratio:.2f} (MkDocs stage alone {mkdocs:.2f}); "
+              f"target <= {FLOOR_TARGET}: {'met' if ratio <= FLOOR_TARGET else 'NOT met'}")  # fmt: skip
+    return ok
+
+
+def main() -> int:
+    """Parse options, run each size, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--out", type=Path, default=OUT, help="work folder (default: benchmarks/out)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated catalogues and sites")
+    parser.add_argument("--child", choices=("generate", "build", "floor"), help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--plays", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        steps = {"generate": lambda: child_generate(args.root, args.plays), "build": lambda: child_build(args.root), "floor": lambda: child_floor(args.root)}
+        result = steps[args.child]()
+        print(json.dumps({**result, **_usage()} if args.child == "generate" else result))
+        return 0
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"Scale benchmark: sizes {', '.join(f'{s:,}' for s in args.sizes)}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
+    results = [measure(size, out) for size in args.sizes]
+    if not args.keep:
+        for size in args.sizes:
+            shutil.rmtree(out / f"catalogue-{size}", ignore_errors=True)
+    ok = report(results)
+    print(f"\nLoad average at the end {os.getloadavg()[0]:.2f}. Targets {'met' if ok else 'NOT met'}.")
+    (out / "last-run.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
