@@ -9,11 +9,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .errors import Problem
-from .schema import ID_PATTERN, Field
+from .schema import CONTENT_KINDS, ID_PATTERN, KINDS, PLACEHOLDER, Field
 from .source import Document, FieldPath
 
 URL_SCHEMES = ("http://", "https://", "mailto:")
 _ID = re.compile(ID_PATTERN)
+_PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Characters that cannot stand unescaped in an address (and would end a Markdown link).
+_URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\{}|^]")
+_FILE_ID_FIELDS = tuple(KINDS[kind] for kind in CONTENT_KINDS)
 
 Vocabularies = Mapping[str, Sequence[str]]
 
@@ -41,7 +46,16 @@ def _type_name(value: Any) -> str:
         return f"a date ({value.isoformat()})"
     if isinstance(value, (int, float)):
         return f"a number ({value})"
-    return f"'{value}'"
+    return f"'{_short(str(value))}'"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def _hint(spec: Field) -> str:
+    return spec.description.rstrip(".")
 
 
 class FieldChecker:
@@ -66,28 +80,54 @@ class FieldChecker:
         known = {f.name: f for f in fields}
         result: dict[str, Any] = {}
         for key in value:
-            if key not in known:
+            if key == "id" and not at and fields in _FILE_ID_FIELDS:
+                self._file_id(value[key])
+            elif key not in known:
                 self.fail(at + (key,), f"unknown field '{key}'", suggest(key, list(known), "fields"))
         for spec in fields:
-            if spec.name not in value or value[spec.name] is None:
+            if spec.name not in value:
                 if spec.required:
-                    self.fail(at, f"required field '{spec.name}' is missing", spec.description)
-                continue
-            result[spec.name] = self.value(value[spec.name], spec, at + (spec.name,))
+                    self.fail(at + (spec.name,), "required field is missing", _hint(spec))
+            elif value[spec.name] is None:
+                if spec.required:
+                    self.fail(at + (spec.name,), f"expected {spec.kind_of_value()}, found nothing", _hint(spec))
+            else:
+                result[spec.name] = self.value(value[spec.name], spec, at + (spec.name,))
         return result
+
+    def _file_id(self, value: Any) -> None:
+        # A file's id is its name; an `id:` line can only disagree with it.
+        stem = self.document.path.stem
+        hint = "delete the line; to change the id, rename the file"
+        if value == stem:
+            self.fail(("id",), f"unknown field 'id': the id is already given by the file name '{self.document.path.name}'", hint)
+        else:
+            self.fail(("id",), f"expected no 'id' field (the id is the file name, '{stem}'), found '{value}'", hint)
 
     def value(self, value: Any, spec: Field, at: FieldPath) -> Any:
         """Check one value of a declared field and return it cleaned."""
+        if self._placeholder(value, spec, at):
+            return None
         check = getattr(self, f"_{spec.type}")
         return check(value, spec, at)
 
+    def _placeholder(self, value: Any, spec: Field, at: FieldPath) -> bool:
+        """Report a scaffold placeholder (TODO) that was not filled in."""
+        if not isinstance(value, str) or not _PLACEHOLDER.search(value):
+            return False
+        self.fail(at, f"placeholder not filled in, found '{_short(value)}'", f"replace it: {_hint(spec)}")
+        return True
+
     def _string(self, value: Any, spec: Field, at: FieldPath) -> str | None:
+        if self._placeholder(value, spec, at):
+            return None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.fail(at, f"expected text, found {_type_name(value)}")
+            quote = isinstance(value, (bool, dt.date)) or value is None
+            self.fail(at, f"expected text, found {_type_name(value)}", "put the text in quotes" if quote else "")
             return None
         text = str(value).strip()
         if not text and spec.required:
-            self.fail(at, "expected text, found an empty value")
+            self.fail(at, "expected text, found an empty value", _hint(spec))
         if spec.max_length and len(text) > spec.max_length:
             self.fail(at, f"expected at most {spec.max_length} characters, found {len(text)}", "shorten it")
         return text
@@ -98,6 +138,12 @@ class FieldChecker:
     def _integer(self, value: Any, spec: Field, at: FieldPath) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(at, f"expected a whole number, found {_type_name(value)}")
+            return None
+        low, high = spec.minimum, spec.maximum
+        if low is not None and value < low or high is not None and value > high:
+            limits = [f"at least {low}" if low is not None else "", f"at most {high}" if high is not None else ""]
+            bounds = " and ".join(filter(None, limits))
+            self.fail(at, f"expected a number {bounds}, found {value}")
             return None
         return value
 
@@ -112,13 +158,26 @@ class FieldChecker:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        self.fail(at, f"expected a date as YYYY-MM-DD, found {_type_name(value)}")
+        if isinstance(value, str) and _DATE.match(value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError as exc:
+                self.fail(at, f"expected a date as YYYY-MM-DD, found '{value.strip()}' ({exc})")
+                return None
+        self.fail(at, f"expected a date as YYYY-MM-DD, found {_type_name(value)}", "e.g. 2026-09-15")
         return None
 
     def _url(self, value: Any, spec: Field, at: FieldPath) -> str | None:
         text = self._string(value, spec, at)
-        if text and not text.lower().startswith(URL_SCHEMES):
-            self.fail(at, f"expected an http(s) or mailto address, found '{text}'")
+        if not text:
+            return text
+        if not text.lower().startswith(URL_SCHEMES) or text.lower() in URL_SCHEMES or text.lower().rstrip("/") in ("http:/", "https:/"):
+            self.fail(at, f"expected an http(s) or mailto address, found '{_short(text)}'", "e.g. https://example.org/page")
+            return None
+        if (bad := _URL_FORBIDDEN.search(text)) or text.count("(") != text.count(")"):
+            what = f"'{bad.group()}'" if bad and not bad.group().isspace() else ("a space" if bad else "an unmatched parenthesis")
+            message = f"expected an address without spaces, quotes or brackets, found {what} in '{_short(text)}'"
+            self.fail(at, message, "encode it, e.g. a space as %20")
             return None
         return text
 
@@ -133,9 +192,10 @@ class FieldChecker:
         text = self._string(value, spec, at)
         assert spec.choices is not None
         known = spec.choices if isinstance(spec.choices, tuple) else tuple(self.vocabularies.get(spec.choices, ()))
-        if text is not None and text not in known:
+        if text and text not in known:
             what = spec.choices if isinstance(spec.choices, str) else spec.name
-            self.fail(at, f"expected one of {', '.join(known)}; found '{text}'" if len(known) <= 6 else f"unknown {what} '{text}'", suggest(text, known, f"{what} ids"))
+            message = f"expected one of {', '.join(known)}; found '{text}'" if len(known) <= 6 else f"unknown {what} '{text}'"
+            self.fail(at, message, suggest(text, known, f"{what} ids"))
             return None
         return text
 
@@ -155,7 +215,14 @@ class FieldChecker:
     def _ids(self, value: Any, spec: Field, at: FieldPath) -> list[str]:
         items = self._list(value, spec, at) or []
         item = Field(spec.name, "id", spec.description, required=True)
-        return [text for i, v in enumerate(items) if (text := self._id(v, item, at + (i,)))]
+        result: list[str] = []
+        for index, entry in enumerate(items):
+            text = self._id(entry, item, at + (index,))
+            if text and text in result:
+                self.fail(at + (index,), f"'{text}' is listed twice", "keep only one")
+            elif text:
+                result.append(text)
+        return result
 
     def _object(self, value: Any, spec: Field, at: FieldPath) -> dict[str, Any]:
         return self.mapping(value, spec.fields, at)
@@ -174,11 +241,15 @@ class FieldChecker:
                 self.fail(at + (key,), f"unknown facet '{key}'", suggest(key, list(self.facets), "facets"))
                 continue
             listed = values if isinstance(values, list) else [values]
-            chosen = []
+            chosen: list[str] = []
             for i, item in enumerate(listed):
                 where = at + (key, i) if isinstance(values, list) else at + (key,)
-                if item not in self.facets[key]:
-                    self.fail(where, f"unknown {key} '{item}'", suggest(str(item), self.facets[key], f"{key} values"))
+                if self._placeholder(item, spec, where):
+                    continue
+                if item in chosen:
+                    self.fail(where, f"'{item}' is listed twice", "keep only one")
+                elif item not in self.facets[key]:
+                    self.fail(where, f"unknown {key} {_type_name(item)}", suggest(str(item), self.facets[key], f"{key} values"))
                 else:
                     chosen.append(item)
             if not listed:
@@ -186,5 +257,5 @@ class FieldChecker:
             result[key] = chosen
         for key in self.facets:
             if key not in value:
-                self.fail(at, f"facet '{key}' is missing", f"give at least one of: {', '.join(self.facets[key])}")
+                self.fail(at + (key,), "required facet is missing", f"give at least one of: {', '.join(self.facets[key])}")
         return result

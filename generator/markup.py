@@ -7,7 +7,9 @@ with nh3 against an allow-list of what Markdown and Material need.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -48,6 +50,11 @@ ALLOWED_CLASSES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 _FOOTNOTE_ID = re.compile(r"^(pb-[a-z0-9-]+-)?fn(ref)?:[\w-]+$")
+# Browsers ignore tabs, newlines and control characters inside a URL's scheme ("java\tscript:").
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+# An input the allow-list keeps must be a task-list checkbox; without a type it would be a text box.
+_NON_CHECKBOX_INPUT = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -67,7 +74,7 @@ def _converter() -> markdown.Markdown:
 
 def sanitize(html: str) -> str:
     """Remove everything not on the allow-list from an HTML fragment."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -78,6 +85,7 @@ def sanitize(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return _NON_CHECKBOX_INPUT.sub("", cleaned)
 
 
 def render_markdown(text: str, id_prefix: str = "") -> str:
@@ -89,3 +97,51 @@ def render_markdown(text: str, id_prefix: str = "") -> str:
         html = re.sub(r'id="(fn[^"]*)"', rf'id="{id_prefix}\1"', html)
         html = re.sub(r'href="#(fn[^"]*)"', rf'href="#{id_prefix}\1"', html)
     return sanitize(html)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Something in contributor HTML that the sanitizer takes out, and where to look for it."""
+
+    message: str
+    hint: str
+    needle: str
+
+
+def url_scheme(url: str) -> str:
+    """The scheme of a URL as a browser reads it ('' for a link within the site)."""
+    found = _SCHEME.match(_URL_NOISE.sub("", url).lower())
+    return found.group(1) if found else ""
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.removals: list[Removal] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # Headings are the heading rule's business; h1 is only demoted to text.
+        if tag not in ALLOWED_TAGS and tag != "h1":
+            self.removals.append(Removal(f"HTML tag <{tag}> is not allowed", "remove it; write Markdown instead", f"<{tag}"))
+            return
+        allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | {"class"}
+        for name, value in attrs:
+            value = value or ""
+            shown = _URL_NOISE.sub(" ", value).strip()[:60]
+            if name not in allowed:
+                self.removals.append(Removal(f"HTML attribute '{name}' on <{tag}> is not allowed", "remove it", name))
+            elif name in ("href", "src") and url_scheme(value) not in URL_SCHEMES | {""}:
+                message = f"expected an http, https or mailto address, found '{shown}'"
+                self.removals.append(Removal(message, "link to a web page or an email address", value))
+            elif tag == "input" and name == "type" and value != "checkbox":
+                self.removals.append(Removal(f"expected a task-list checkbox, found <input type=\"{shown}\">", "remove it", name))
+
+
+def removed_markup(text: str) -> list[Removal]:
+    """What the sanitizer would take out of this Markdown, for `playbook check` to report."""
+    converter = _converter()
+    converter.reset()
+    parser = _Elements()
+    parser.feed(converter.convert(text))
+    parser.close()
+    return parser.removals

@@ -12,6 +12,26 @@ from typing import Any
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 STATUSES = ("enacted", "aspirational")
 TOOLKIT_KINDS = ("video", "document", "template", "checklist", "guide", "link")
+# Scaffolded files carry this word where a person must write something;
+# `playbook check` reports every value that still holds it.
+PLACEHOLDER = "TODO"
+
+# What each type is called in messages and in the field reference.
+TYPE_NAMES = {
+    "string": "text",
+    "markdown": "Markdown text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "date": "a date (YYYY-MM-DD)",
+    "url": "a web address (https://... or mailto:...)",
+    "id": "an id (lowercase letters, digits and hyphens)",
+    "ids": "a list of ids",
+    "strings": "a list of texts",
+    "choice": "one of a fixed set of words",
+    "facets": "a mapping of facet to values",
+    "object": "a mapping of fields",
+    "objects": "a list of mappings",
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +56,20 @@ class Field:
     min_items: int = 0
     fields: tuple[Field, ...] = ()
     example: Any = None
+    minimum: int | None = None
+    maximum: int | None = None
+    # What `playbook new` writes for the field, when more helpful than a bare placeholder.
+    starter: str | None = None
+
+    def kind_of_value(self) -> str:
+        """What the field holds, in words: "text", "a list of play ids"."""
+        if self.refers_to:
+            return f"a list of {self.refers_to} ids" if self.type == "ids" else f"a {self.refers_to} id"
+        if self.type == "choice" and isinstance(self.choices, str):
+            return f"a {self.choices} id"
+        if self.type == "choice" and self.choices:
+            return "one of " + ", ".join(self.choices)
+        return TYPE_NAMES[self.type]
 
 
 SOUNDBITE = (
@@ -46,11 +80,24 @@ SOUNDBITE = (
 )
 
 PLAY = (
-    Field("title", "string", "The play as an action: what an ecosystem does.", required=True, max_length=120, example="Host a joint information session"),
+    Field(
+        "title",
+        "string",
+        "The play as an action: what an ecosystem does.",
+        required=True,
+        max_length=120,
+        example="Host a joint information session",
+    ),
     Field("strategy", "choice", "The strategy the play belongs to (an id from playbook.yml).", required=True, choices="strategy"),
-    Field("status", "choice", "enacted: tried and tested by member ecosystems; aspirational: a new, untested idea.", required=True, choices=STATUSES),
+    Field("status", "choice", "enacted: tried by member ecosystems; aspirational: a new, untested idea.", required=True, choices=STATUSES),
     Field("summary", "string", "One or two sentences, shown on cards and in search results.", required=True, max_length=400),
-    Field("body", "markdown", "Why the play matters and how to start, in Markdown (## headings).", required=True),
+    Field(
+        "body",
+        "markdown",
+        "Why the play matters and how to start, in Markdown (## headings).",
+        required=True,
+        starter=f"## Why it matters\n\n{PLACEHOLDER}\n\n## How to start\n\n{PLACEHOLDER}\n",
+    ),
     Field("steps", "strings", "The steps, in order, each a short instruction.", required=True, min_items=1),
     Field("facets", "facets", "Values for each facet defined in playbook.yml.", required=True),
     Field("soundbites", "objects", "Short quotes from participants about this play.", fields=SOUNDBITE),
@@ -71,9 +118,15 @@ VIGNETTE = (
     Field("place", "string", "Where, e.g. \"Pittsburgh, Pennsylvania\".", required=True, max_length=120),
     Field("cohort", "string", "The cohort of the ecosystem, e.g. \"Cohort 2\".", max_length=40),
     Field("plays", "ids", "The plays this story illustrates (at least one).", required=True, refers_to="play", min_items=1),
-    Field("year", "integer", "The year the work took place.", required=True),
+    Field("year", "integer", "The year the work took place.", required=True, minimum=1900, maximum=2100),
     Field("illustrative", "boolean", "true when the story is an invented example rather than a report."),
-    Field("story", "markdown", "The story, in Markdown.", required=True),
+    Field(
+        "story",
+        "markdown",
+        "The story, in Markdown.",
+        required=True,
+        starter=f"## What they did\n\n{PLACEHOLDER}\n\n## What came of it\n\n{PLACEHOLDER}\n",
+    ),
     Field("outcomes", "objects", "What came of it, each with a figure.", required=True, min_items=1, fields=OUTCOME),
 )
 
@@ -90,7 +143,7 @@ TOOLKIT = (
 
 STRATEGY = (
     Field("id", "id", "Short id used by plays, e.g. connect-admissions.", required=True),
-    Field("number", "integer", "The strategy's number in the playbook.", required=True),
+    Field("number", "integer", "The strategy's number in the playbook.", required=True, minimum=1),
     Field("title", "string", "The strategy's name.", required=True, max_length=160),
     Field("summary", "string", "A one-paragraph summary.", required=True),
 )
@@ -136,3 +189,5 @@ PLAYBOOK = (
 )
 
 KINDS: dict[str, tuple[Field, ...]] = {"play": PLAY, "vignette": VIGNETTE, "toolkit": TOOLKIT, "playbook": PLAYBOOK}
+# The kinds stored one item per file, whose id is the file name.
+CONTENT_KINDS = ("play", "vignette", "toolkit")

@@ -7,6 +7,7 @@ refuses the first two and records a position for every field path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,29 @@ from typing import Any
 import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
 from .errors import Problem
 
 MAX_FILE_BYTES = 256 * 1024
+# Content files need four levels at most; PyYAML composes recursively, so a
+# file of 5,000 nested brackets would otherwise end in a RecursionError.
+MAX_DEPTH = 20
+_CORE = "tag:yaml.org,2002:"
+ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+# Invisible characters that double-quoted escapes ("\0", "\ud800") can smuggle past the reader.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# What PyYAML says, and what a person should do about it.
+SYNTAX_HINTS = (
+    ("mapping values are not allowed", "text containing ': ' must be put in quotes, or a line is missing its 'field:'"),
+    ("could not find expected ':'", "each line needs 'field: value'; text that continues a value must be indented under it"),
+    ("found character '\\t'", "replace the tab with spaces"),
+    ("that cannot start any token", "put the value in quotes"),
+    ("expected <block end>", "line this field up with the fields above it, or put a value with quotes inside in other quotes"),
+    ("expected ',' or ']'", "a [list] is not closed with ']'"),
+    ("expected ',' or '}'", "a {mapping} is not closed with '}'"),
+    ("found another document", "a content file holds one document; remove the second '---'"),
+)
 
 FieldPath = tuple[str | int, ...]
 
@@ -53,15 +73,27 @@ def dotted(at: FieldPath) -> str:
 
 
 class _Loader(yaml.SafeLoader):
-    """A safe loader that refuses anchors and aliases (the "billion laughs" expansion)."""
+    """A safe loader that refuses anchors, aliases (the "billion laughs" expansion), tags and deep nesting."""
+
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
         event = self.peek_event()
         if isinstance(event, AliasEvent):
-            raise yaml.MarkedYAMLError(None, None, "YAML aliases (*name) are not allowed in content files; write the value out", event.start_mark)
+            raise _refusal("YAML aliases (*name) are not allowed in content files; write the value out", event)
         if getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(None, None, "YAML anchors (&name) are not allowed in content files; write the value out", event.start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            raise _refusal("YAML anchors (&name) are not allowed in content files; write the value out", event)
+        if self.depth >= MAX_DEPTH:
+            raise _refusal(f"values are nested more than {MAX_DEPTH} levels deep", event)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self.depth -= 1
+
+
+def _refusal(message: str, event: Any) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(None, None, message, event.start_mark)
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -93,15 +125,19 @@ def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
-            return None, [Problem(path, number, len(line) - len(stripped) + 1, "", "a tab is used for indentation; YAML needs spaces", "replace the tab with spaces")]
-    loader = _Loader(text)
+            column = len(line) - len(stripped) + 1
+            message = "a tab is used for indentation; YAML needs spaces"
+            return None, [Problem(path, number, column, "", message, "replace the tab with spaces")]
+    try:
+        loader = _Loader(text)
+    except ReaderError as exc:  # the reader refuses control characters up front
+        line, column = _line_column(text, exc.position)
+        message = f"character U+{exc.character:04X} is not allowed in YAML"
+        return None, [Problem(path, line, column, "", message, "delete it; it is invisible in most editors")]
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = exc.problem or exc.context or "invalid YAML"
-        return None, [Problem(path, line, column, "", f"YAML syntax error: {message}")]
+        return None, [_syntax_problem(path, exc)]
     except yaml.YAMLError as exc:
         return None, [Problem(path, 1, 1, "", f"YAML syntax error: {exc}")]
     finally:
@@ -116,21 +152,46 @@ def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
     return document, problems
 
 
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    return text.count("\n", 0, position) + 1, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error at the line it concerns, with a hint a non-programmer can follow."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = exc.problem or exc.context or "invalid YAML"
+    if exc.context and message.startswith("but "):
+        message = f"{exc.context}, {message}"
+    hint = next((h for text, h in SYNTAX_HINTS if text in message), "")
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+        hint = f"the quotation mark on line {exc.context_mark.line + 1} is never closed"
+    return Problem(path, line, column, "", f"YAML syntax error: {message}", hint)
+
+
+def _tag(tag: str) -> str:
+    return tag.replace(_CORE, "!!", 1)
+
+
 def _convert(node: Node, at: FieldPath, document: Document, loader: _Loader, problems: list[Problem]) -> Any:
     document.positions[at] = _mark(node)
+    if node.tag not in ALLOWED_TAGS:
+        problems.append(document.problem(at, f"YAML tag '{_tag(node.tag)}' is not allowed in content files", "remove it"))
+        return None
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                problems.append(document.problem(at, "a key must be a plain word"))
+            line, column = _mark(key_node)
+            if isinstance(key_node, ScalarNode) and key_node.value == "<<":
+                message = "YAML merge keys (<<) are not allowed in content files"
+                problems.append(Problem(document.path, line, column, dotted(at), message, "write the fields out"))
                 continue
-            key = loader.construct_object(key_node)
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in ALLOWED_TAGS:
+                problems.append(Problem(document.path, line, column, dotted(at), "a key must be a plain word", "write 'field: value'"))
+                continue
+            key = _scalar(key_node, at, document, loader, problems)
             key = str(key) if not isinstance(key, str) else key
-            if key == "<<":
-                problems.append(document.problem(at, "YAML merge keys (<<) are not allowed in content files"))
-                continue
             if key in result:
-                line, column = _mark(key_node)
                 first = document.positions.get(at + (key,), (0, 0))[0]
                 message = f"duplicate key '{key}' (first given on line {first})"
                 problems.append(Problem(document.path, line, column, dotted(at + (key,)), message, "keep only one"))
@@ -143,11 +204,20 @@ def _convert(node: Node, at: FieldPath, document: Document, loader: _Loader, pro
         return result
     if isinstance(node, SequenceNode):
         return [_convert(item, at + (index,), document, loader, problems) for index, item in enumerate(node.value)]
+    return _scalar(node, at, document, loader, problems)
+
+
+def _scalar(node: Node, at: FieldPath, document: Document, loader: _Loader, problems: list[Problem]) -> Any:
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except yaml.YAMLError as exc:
-        problems.append(document.problem(at, f"cannot read this value: {getattr(exc, 'problem', exc)}"))
+        problems.append(document.problem(at, f"cannot read '{node.value}': {getattr(exc, 'problem', exc)}"))
         return None
-    except ValueError as exc:  # e.g. a date like 2026-02-30
-        problems.append(document.problem(at, f"invalid value: {exc}"))
+    except (ValueError, OverflowError) as exc:  # e.g. a date like 2026-02-30
+        what = "a date (YYYY-MM-DD)" if node.tag.endswith("timestamp") else "a value"
+        problems.append(document.problem(at, f"expected {what}, found '{node.value}' ({exc})"))
         return None
+    if isinstance(value, str) and (found := _INVISIBLE.search(value)):
+        problems.append(document.problem(at, f"the text holds the invisible character U+{ord(found.group()):04X}", "delete it"))
+        return None
+    return value

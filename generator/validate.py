@@ -1,4 +1,9 @@
-"""Rules across the whole catalogue: references, ids and play status."""
+"""Rules across the whole catalogue: references, ids, play status, safe Markdown.
+
+`RULES` is the list `check` runs; other modules (accessibility, warnings)
+contribute their rules to it. A rule gets the catalogue of items that passed
+their field checks and every parsed document, and yields Problems.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,12 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .fields import suggest
-from .load import load_catalogue
+from .load import FOLDERS, load_catalogue
+from .markup import removed_markup
 from .models import Catalogue
+from .review import WARNINGS
 from .rules_accessibility import RULES as ACCESSIBILITY_RULES
+from .rules_accessibility import bodies
 from .source import Document
 
 Rule = Callable[[Catalogue, dict[str, Document]], Iterable[Problem]]
@@ -71,18 +79,52 @@ def attached_files(catalogue: Catalogue, documents: dict[str, Document]) -> Iter
             yield documents[f"toolkit:{item.id}"].problem(("file",), f"attached file '{item.file}' not found inside toolkit/")
 
 
-RULES: list[Rule] = [references, enacted_plays_have_vignettes, attached_files, *ACCESSIBILITY_RULES]
+def markdown_is_safe(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable[Problem]:
+    """Report the HTML and addresses the sanitizer would strip, so the author sees them too."""
+    for _, body in bodies(documents):
+        for removal in removed_markup(body.text):
+            yield body.problem(removal.needle, removal.message, removal.hint)
+
+
+def content_folders_hold_content(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable[Problem]:
+    """A file the loader skips (wrong extension, a folder) would otherwise vanish without a word."""
+    for kind, folder in FOLDERS.items():
+        directory = catalogue.root / folder
+        for path in sorted(directory.iterdir()) if directory.is_dir() else []:
+            if path.name.startswith(".") or path.suffix in (".yml", ".yaml"):
+                continue
+            if path.suffix.lower() in (".yml", ".yaml"):
+                message = f"expected a lowercase .yml extension, found '{path.suffix}'"
+                yield Problem(path, 1, 1, "", message, f"rename it to {path.stem}.yml")
+            elif kind != "toolkit":  # toolkit/ also holds the files toolkit items attach
+                what = "a folder" if path.is_dir() else f"'{path.name}'"
+                message = f"expected only .yml files in {folder}/, found {what}"
+                yield Problem(path, 1, 1, "", message, "move it out, or give it the .yml extension")
+
+
+RULES: list[Rule] = [
+    references,
+    enacted_plays_have_vignettes,
+    attached_files,
+    markdown_is_safe,
+    content_folders_hold_content,
+    *ACCESSIBILITY_RULES,
+    *WARNINGS,
+]
 
 
 def check(root: Path, rules: Iterable[Rule] = RULES) -> tuple[Catalogue, list[Problem]]:
     """Load and check a playbook folder; raise ContentError listing every error.
 
-    Returns the catalogue and the warnings when there are no errors.
+    Returns the catalogue and the warnings when there are no errors. With
+    errors, warnings are left out: they are judged on a catalogue that is
+    not whole yet (a play behind a broken reference looks unlinked).
     """
     catalogue, documents, problems = load_catalogue(root)
     for rule in rules:
         problems.extend(rule(catalogue, documents))
-    problems.sort(key=lambda p: (str(p.path), p.line, p.column))
-    if any(p.severity == "error" for p in problems):
-        raise ContentError(problems)
+    problems.sort(key=lambda p: (str(p.path), p.line, p.column, p.message))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
     return catalogue, problems
