@@ -9,6 +9,9 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BuildError, ConfigError, ContentError, Problem
+from .report import FORMATS, run_check
+from .scaffold import add_arguments as add_new_arguments
+from .scaffold import run_new
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -23,12 +26,14 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--root", type=Path, default=Path("."), help="playbook folder (default: current folder)")
         return sub
 
-    command("check", "validate the catalogue only")
+    check = command("check", "validate the catalogue only")
+    check.add_argument("--format", choices=FORMATS, default=None, help="output: text, json or github (default: github in Actions)")
     build = command("build", "validate, generate and build the site")
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: ROOT/site)")
     command("generate", "validate and write the Markdown for MkDocs or Zensical into ROOT/build/docs")
     serve = command("serve", "preview locally, rebuilding when content changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    add_new_arguments(command("new", "write a new play, vignette or toolkit item to fill in, e.g. new play --strategy 3 --title ..."))
     return parser
 
 
@@ -62,13 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, root: Path) -> int:
     from . import build as pipeline
-    from .validate import check
 
     if args.command == "check":
-        catalogue, warnings = check(root)
-        print_problems(warnings, root)
-        print(f"{len(catalogue.plays)} plays, {len(catalogue.vignettes)} vignettes, {len(catalogue.toolkit)} toolkit items: no errors, {len(warnings)} warning(s)")
-        return EXIT_OK
+        return run_check(root, args.format)
+    if args.command == "new":
+        return run_new(root, args, ask=input if sys.stdin.isatty() else None)
     if args.command == "generate":
         result = pipeline.generate(root)
         print_problems(result.warnings, root)

@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import Problem
 from .schema import CONTENT_KINDS, ID_PATTERN, KINDS, PLACEHOLDER, Field
-from .source import Document, FieldPath
+from .source import Document, FieldPath, dotted
 
 URL_SCHEMES = ("http://", "https://", "mailto:")
 _ID = re.compile(ID_PATTERN)
@@ -111,11 +111,18 @@ class FieldChecker:
         check = getattr(self, f"_{spec.type}")
         return check(value, spec, at)
 
-    def _placeholder(self, value: Any, spec: Field, at: FieldPath) -> bool:
-        """Report a scaffold placeholder (TODO) that was not filled in."""
+    def _placeholder(self, value: Any, spec: Field, at: FieldPath, hint: str = "") -> bool:
+        """Report a scaffold placeholder (TODO) that was not filled in, on the line that holds it."""
         if not isinstance(value, str) or not _PLACEHOLDER.search(value):
             return False
-        self.fail(at, f"placeholder not filled in, found '{_short(value)}'", f"replace it: {_hint(spec)}")
+        hint = f"replace it: {hint or _hint(spec)}"
+        found = self.document.find(at, PLACEHOLDER) if "\n" in value else None
+        if found is None:
+            self.fail(at, f"placeholder not filled in, found '{_short(value)}'", hint)
+        else:
+            line, column, text = found
+            message = f"placeholder not filled in, found '{_short(text)}'"
+            self.problems.append(Problem(self.document.path, line, column, dotted(at), message, hint))
         return True
 
     def _string(self, value: Any, spec: Field, at: FieldPath) -> str | None:
@@ -244,7 +251,7 @@ class FieldChecker:
             chosen: list[str] = []
             for i, item in enumerate(listed):
                 where = at + (key, i) if isinstance(values, list) else at + (key,)
-                if self._placeholder(item, spec, where):
+                if self._placeholder(item, spec, where, f"one or more of: {', '.join(self.facets[key])}"):
                     continue
                 if item in chosen:
                     self.fail(where, f"'{item}' is listed twice", "keep only one")

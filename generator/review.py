@@ -27,7 +27,8 @@ def _warning(document: Document, field: str, message: str, hint: str = "") -> Pr
 def unlinked_plays(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable[Problem]:
     """A play no other play, vignette or toolkit item points to is only found through its strategy."""
     plays, toolkit = catalogue.plays, catalogue.toolkit
-    linked = {i for item in [*catalogue.vignettes.values(), *toolkit.values()] for i in item.plays}
+    linked = {i for vignette in catalogue.vignettes.values() for i in vignette.plays}
+    linked.update(i for item in toolkit.values() for i in item.plays)
     for play in plays.values():
         # A relation shows on both plays' pages, and a toolkit link on the play's page too.
         related = [i for i in play.related if i in plays and i != play.id]

@@ -49,6 +49,7 @@ class Document:
     path: Path
     data: Any
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    lines: tuple[str, ...] = ()
 
     def where(self, at: FieldPath) -> tuple[int, int]:
         """Line and column (1-based) of a field, or of its nearest parent."""
@@ -57,6 +58,15 @@ class Document:
                 return self.positions[at]
             at = at[:-1]
         return self.positions.get((), (1, 1))
+
+    def find(self, at: FieldPath, needle: str) -> tuple[int, int, str] | None:
+        """Line, column and text of the first source line at or below a field that holds `needle`."""
+        line, _ = self.where(at)
+        for number in range(line, len(self.lines) + 1):
+            column = self.lines[number - 1].find(needle)
+            if column >= 0:
+                return number, column + 1, self.lines[number - 1].strip()
+        return None
 
     def problem(self, at: FieldPath, message: str, hint: str = "", severity: str = "error") -> Problem:
         """A problem located at the given field path of this file."""
@@ -77,8 +87,8 @@ class _Loader(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
             raise _refusal("YAML aliases (*name) are not allowed in content files; write the value out", event)
         if getattr(event, "anchor", None):
@@ -87,7 +97,7 @@ class _Loader(yaml.SafeLoader):
             raise _refusal(f"values are nested more than {MAX_DEPTH} levels deep", event)
         self.depth += 1
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
@@ -131,9 +141,9 @@ def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
     try:
         loader = _Loader(text)
     except ReaderError as exc:  # the reader refuses control characters up front
-        line, column = _line_column(text, exc.position)
+        at_line, at_column = _line_column(text, exc.position)
         message = f"character U+{exc.character:04X} is not allowed in YAML"
-        return None, [Problem(path, line, column, "", message, "delete it; it is invisible in most editors")]
+        return None, [Problem(path, at_line, at_column, "", message, "delete it; it is invisible in most editors")]
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -142,7 +152,7 @@ def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(path, 1, 1, "", f"YAML syntax error: {exc}")]
     finally:
         loader.dispose()
-    document = Document(path, None)
+    document = Document(path, None, lines=tuple(text.split("\n")))
     if node is None:
         document.data = None
         document.positions[()] = (1, 1)
