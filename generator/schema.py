@@ -64,7 +64,8 @@ class Field:
     def kind_of_value(self) -> str:
         """What the field holds, in words: "text", "a list of play ids"."""
         if self.refers_to:
-            return f"a list of {self.refers_to} ids" if self.type == "ids" else f"a {self.refers_to} id"
+            noun = "toolkit item" if self.refers_to == "toolkit" else self.refers_to
+            return f"a list of {noun} ids" if self.type == "ids" else f"a {noun} id"
         if self.type == "choice" and isinstance(self.choices, str):
             return f"a {self.choices} id"
         if self.type == "choice" and self.choices:
