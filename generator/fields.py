@@ -37,7 +37,7 @@ def _type_name(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
-        return f"'{str(value).lower()}' (true/false)"
+        return "a yes/no value"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -74,20 +74,28 @@ class FieldChecker:
     def mapping(self, value: Any, fields: Sequence[Field], at: FieldPath = ()) -> dict[str, Any]:
         """Check a mapping with the given fields; unknown keys are errors."""
         if not isinstance(value, dict):
+            if at in self.document.unreadable:
+                return {}
             what = "the file is empty" if value is None and not at else f"found {_type_name(value)}"
-            self.fail(at, f"expected a mapping of fields, {what}")
+            hint = "write one 'field: value' per line, starting with: " + ", ".join(f.name for f in fields if f.required)
+            self.fail(at, f"expected a mapping of fields, {what}", hint)
             return {}
         known = {f.name: f for f in fields}
         result: dict[str, Any] = {}
+        meant: set[str] = set()  # fields a misspelt key stands for: "did you mean" says it all
         for key in value:
             if key == "id" and not at and fields in _FILE_ID_FIELDS:
                 self._file_id(value[key])
             elif key not in known:
+                close = difflib.get_close_matches(str(key), [f for f in known if f not in value], n=1, cutoff=0.6)
+                meant.update(close)
                 self.fail(at + (key,), f"unknown field '{key}'", suggest(key, list(known), "fields"))
         for spec in fields:
             if spec.name not in value:
-                if spec.required:
+                if spec.required and spec.name not in meant:
                     self.fail(at + (spec.name,), "required field is missing", _hint(spec))
+            elif at + (spec.name,) in self.document.unreadable:
+                continue
             elif value[spec.name] is None:
                 if spec.required:
                     self.fail(at + (spec.name,), f"expected {spec.kind_of_value()}, found nothing", _hint(spec))
@@ -106,7 +114,7 @@ class FieldChecker:
 
     def value(self, value: Any, spec: Field, at: FieldPath) -> Any:
         """Check one value of a declared field and return it cleaned."""
-        if self._placeholder(value, spec, at):
+        if at in self.document.unreadable or self._placeholder(value, spec, at):
             return None
         check = getattr(self, f"_{spec.type}")
         return check(value, spec, at)
@@ -126,7 +134,7 @@ class FieldChecker:
         return True
 
     def _string(self, value: Any, spec: Field, at: FieldPath) -> str | None:
-        if self._placeholder(value, spec, at):
+        if at in self.document.unreadable or self._placeholder(value, spec, at):
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             quote = isinstance(value, (bool, dt.date)) or value is None
@@ -149,7 +157,7 @@ class FieldChecker:
         low, high = spec.minimum, spec.maximum
         if low is not None and value < low or high is not None and value > high:
             limits = [f"at least {low}" if low is not None else "", f"at most {high}" if high is not None else ""]
-            bounds = " and ".join(filter(None, limits))
+            bounds = f"from {low} to {high}" if low is not None and high is not None else "".join(limits)
             self.fail(at, f"expected a number {bounds}, found {value}")
             return None
         return value
@@ -251,7 +259,8 @@ class FieldChecker:
             chosen: list[str] = []
             for i, item in enumerate(listed):
                 where = at + (key, i) if isinstance(values, list) else at + (key,)
-                if self._placeholder(item, spec, where, f"one or more of: {', '.join(self.facets[key])}"):
+                choices = f"one or more of: {', '.join(self.facets[key])}"
+                if where in self.document.unreadable or self._placeholder(item, spec, where, choices):
                     continue
                 if item in chosen:
                     self.fail(where, f"'{item}' is listed twice", "keep only one")

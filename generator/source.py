@@ -27,16 +27,30 @@ _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 # Invisible characters that double-quoted escapes ("\0", "\ud800") can smuggle past the reader.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-# What PyYAML says, and what a person should do about it.
-SYNTAX_HINTS = (
-    ("mapping values are not allowed", "text containing ': ' must be put in quotes, or a line is missing its 'field:'"),
-    ("could not find expected ':'", "each line needs 'field: value'; text that continues a value must be indented under it"),
-    ("found character '\\t'", "replace the tab with spaces"),
-    ("that cannot start any token", "put the value in quotes"),
-    ("expected <block end>", "line this field up with the fields above it, or put a value with quotes inside in other quotes"),
-    ("expected ',' or ']'", "a [list] is not closed with ']'"),
-    ("expected ',' or '}'", "a {mapping} is not closed with '}'"),
-    ("found another document", "a content file holds one document; remove the second '---'"),
+# What PyYAML says (a pattern), what to tell a person instead, and what to do
+# about it; {0} is the pattern's group, {line} the line a quoted text starts on.
+SYNTAX_MESSAGES = (
+    (r"mapping values are not allowed", "found ': ' inside a value", "put the whole value in quotes, or add the missing 'field:'"),
+    (r"could not find expected ':'", "expected 'field: value', found a line without ':'", "indent text that continues a value, or add ':'"),
+    (r"found character '\\t'", "found a tab", "replace the tab with spaces"),
+    (r"found character '(.)' that cannot start any token", "a value cannot start with {0}", "put the value in quotes"),
+    (
+        r"expected <block end>",
+        "the indentation of this line does not match the lines above it",
+        "line it up with the field or list item it belongs to; text with quotes inside needs the other kind of quotes around it",
+    ),
+    (
+        r"expected ',' or '\]', but got '?([^']*)'?",
+        "expected ',' or ']' in a [list], found {0}",
+        "close the list with ']'; quote an item holding ': '",
+    ),
+    (r"expected ',' or '\}', but got '?([^']*)'?", "expected ',' or '}}' in a {{mapping}}, found {0}", "close the mapping with '}}'"),
+    (r"found another document", "expected one document, found a second '---'", "remove the second '---' and what follows it"),
+    (
+        r"end of stream.*quoted scalar|quoted scalar.*end of stream",
+        "a quotation mark is never closed",
+        "close the quotation mark on line {line}",
+    ),
 )
 
 FieldPath = tuple[str | int, ...]
@@ -50,6 +64,8 @@ class Document:
     data: Any
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     lines: tuple[str, ...] = ()
+    # Values already reported as unreadable; field checks pass over them.
+    unreadable: set[FieldPath] = field(default_factory=set)
 
     def where(self, at: FieldPath) -> tuple[int, int]:
         """Line and column (1-based) of a field, or of its nearest parent."""
@@ -102,8 +118,12 @@ class _Loader(yaml.SafeLoader):
             self.depth -= 1
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that content files may not use."""
+
+
 def _refusal(message: str, event: Any) -> yaml.MarkedYAMLError:
-    return yaml.MarkedYAMLError(None, None, message, event.start_mark)
+    return _Refused(None, None, message, event.start_mark)
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -173,9 +193,17 @@ def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     message = exc.problem or exc.context or "invalid YAML"
     if exc.context and message.startswith("but "):
         message = f"{exc.context}, {message}"
-    hint = next((h for text, h in SYNTAX_HINTS if text in message), "")
-    if exc.context and "quoted scalar" in exc.context and exc.context_mark:
-        hint = f"the quotation mark on line {exc.context_mark.line + 1} is never closed"
+    if isinstance(exc, _Refused):
+        return Problem(path, line, column, "", message)
+    said = f"{message}; {exc.context or ''}"
+    hint = ""
+    for pattern, friendly, advice in SYNTAX_MESSAGES:
+        if found := re.search(pattern, said):
+            start = exc.context_mark.line + 1 if exc.context_mark else line
+            groups = ["the end of the file" if g == "<stream end>" else f"'{g}'" for g in found.groups()]
+            message = friendly.format(*groups, line=start)
+            hint = advice.format(*groups, line=start)
+            break
     return Problem(path, line, column, "", f"YAML syntax error: {message}", hint)
 
 
@@ -187,6 +215,7 @@ def _convert(node: Node, at: FieldPath, document: Document, loader: _Loader, pro
     document.positions[at] = _mark(node)
     if node.tag not in ALLOWED_TAGS:
         problems.append(document.problem(at, f"YAML tag '{_tag(node.tag)}' is not allowed in content files", "remove it"))
+        document.unreadable.add(at)
         return None
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
@@ -222,12 +251,15 @@ def _scalar(node: Node, at: FieldPath, document: Document, loader: _Loader, prob
         value = loader.construct_object(node, deep=True)
     except yaml.YAMLError as exc:
         problems.append(document.problem(at, f"cannot read '{node.value}': {getattr(exc, 'problem', exc)}"))
+        document.unreadable.add(at)
         return None
     except (ValueError, OverflowError) as exc:  # e.g. a date like 2026-02-30
         what = "a date (YYYY-MM-DD)" if node.tag.endswith("timestamp") else "a value"
         problems.append(document.problem(at, f"expected {what}, found '{node.value}' ({exc})"))
+        document.unreadable.add(at)
         return None
     if isinstance(value, str) and (found := _INVISIBLE.search(value)):
         problems.append(document.problem(at, f"the text holds the invisible character U+{ord(found.group()):04X}", "delete it"))
+        document.unreadable.add(at)
         return None
     return value

@@ -7,12 +7,14 @@ their field checks and every parsed document, and yields Problems.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from . import schema
 from .errors import ContentError, Problem
 from .fields import suggest
-from .load import FOLDERS, load_catalogue
+from .load import FOLDERS, content_files, load_catalogue
 from .markup import removed_markup
 from .models import Catalogue
 from .review import WARNINGS
@@ -21,38 +23,45 @@ from .rules_accessibility import bodies
 from .source import Document
 
 Rule = Callable[[Catalogue, dict[str, Document]], Iterable[Problem]]
+_SAFE_ID = re.compile(schema.ID_PATTERN)
 
 
-def _known(documents: dict[str, Document], kind: str) -> list[str]:
-    return sorted(key.split(":", 1)[1] for key in documents if key.startswith(kind + ":"))
+def _known(catalogue: Catalogue, kind: str) -> list[str]:
+    """The ids of every file of a kind, readable or not: a broken file still exists."""
+    return [path.stem for path in content_files(catalogue.root / FOLDERS[kind])]
 
 
-def _reference_problems(document: Document, field: str, ids: list[str], kind: str, known: list[str], own: str = "") -> Iterable[Problem]:
+def _reference_problems(document: Document, field: str, kind: str, known: list[str], own: str = "") -> Iterable[Problem]:
     names = {"play": "play", "toolkit": "toolkit item", "vignette": "vignette"}
     known_set = set(known)
-    for index, ident in enumerate(ids):
+    for index, ident in enumerate(_listed(document, field)):
+        if not _SAFE_ID.match(ident):
+            continue  # the field check has said what is wrong with it
         if ident == own:
             yield document.problem((field, index), f"a {names[kind]} cannot refer to itself")
         elif ident not in known_set:
-            yield document.problem((field, index), f"{names[kind]} '{ident}' does not exist", suggest(ident, known))
+            yield document.problem((field, index), f"{names[kind]} '{ident}' does not exist", suggest(ident, known, f"{names[kind]} ids"))
+
+
+# Which fields of which kind refer to which kind.
+REFERENCES = {kind: [(f.name, f.refers_to) for f in schema.KINDS[kind] if f.refers_to] for kind in schema.CONTENT_KINDS}
 
 
 def references(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable[Problem]:
-    """Every id a file mentions must name an existing item."""
-    plays, toolkit = _known(documents, "play"), _known(documents, "toolkit")
-    for play in catalogue.plays.values():
-        document = documents[f"play:{play.id}"]
-        yield from _reference_problems(document, "related", play.related, "play", plays, own=play.id)
-        yield from _reference_problems(document, "toolkit", play.toolkit, "toolkit", toolkit)
-    for vignette in catalogue.vignettes.values():
-        yield from _reference_problems(documents[f"vignette:{vignette.id}"], "plays", vignette.plays, "play", plays)
-    for item in catalogue.toolkit.values():
-        yield from _reference_problems(documents[f"toolkit:{item.id}"], "plays", item.plays, "play", plays)
+    """Every id a file mentions must name an existing item, whether or not the file has other problems."""
+    known = {kind: _known(catalogue, kind) for kind in schema.CONTENT_KINDS}
+    for key in sorted(documents):
+        kind, ident = key.split(":", 1)
+        for field, target in REFERENCES.get(kind, []):
+            yield from _reference_problems(documents[key], field, target, known[target], own=ident if target == kind else "")
 
 
 def enacted_plays_have_vignettes(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable[Problem]:
     """An enacted play is one a member ecosystem has tried: a vignette must tell how."""
-    illustrated = {play_id for key, doc in documents.items() if key.startswith("vignette:") for play_id in _listed(doc, "plays")}
+    vignettes = [key for key in documents if key.startswith("vignette:")]
+    if len(vignettes) < len(_known(catalogue, "vignette")):
+        return  # a vignette that could not be read may be the one that tells the story
+    illustrated = {play_id for key in vignettes for play_id in _listed(documents[key], "plays")}
     for play in catalogue.plays.values():
         if play.status == "enacted" and play.id not in illustrated:
             yield documents[f"play:{play.id}"].problem(
