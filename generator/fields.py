@@ -143,6 +143,8 @@ class FieldChecker:
         text = str(value).strip()
         if not text and spec.required:
             self.fail(at, "expected text, found an empty value", _hint(spec))
+        if spec.plain and (found := re.search(r'[<>"]', text)):
+            self.fail(at, f"expected plain text, found '{found.group()}'", "the theme shows this text as it is; leave out <, > and \"")
         if spec.max_length and len(text) > spec.max_length:
             self.fail(at, f"expected at most {spec.max_length} characters, found {len(text)}", "shorten it")
         return text

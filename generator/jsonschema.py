@@ -69,7 +69,7 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
     if kind in ("string", "markdown"):
         text: dict[str, Any] = {"type": "string"} if kind == "markdown" else {"type": _TEXT}
         if field.required:
-            text["pattern"] = r"\S"
+            text["pattern"] = r'^[^<>"]*[^<>"\s][^<>"]*$' if field.plain else r"\S"
         if field.max_length:
             text["maxLength"] = field.max_length
         return text
@@ -81,7 +81,7 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
     if kind == "date":
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if kind == "url":
-        return {"type": "string", "pattern": r"^(https?://[^\s/]|mailto:\S)[^\s<>\"'`\\{}|^]*$"}
+        return {"type": "string", "pattern": "^(https?://[^\\s/]|mailto:\\S)[^\\s<>\"'`\\\\{}|^]*$"}
     if kind == "id":
         return {"type": "string", "pattern": schema.ID_PATTERN}
     if kind == "ids":

@@ -60,6 +60,8 @@ class Field:
     maximum: int | None = None
     # What `playbook new` writes for the field, when more helpful than a bare placeholder.
     starter: str | None = None
+    # Text the theme prints without escaping (the site's name): no <, > or ".
+    plain: bool = False
 
     def kind_of_value(self) -> str:
         """What the field holds, in words: "text", "a list of play ids"."""
@@ -175,7 +177,7 @@ LABELS = (
 )
 
 PLAYBOOK = (
-    Field("title", "string", "The playbook's name.", required=True),
+    Field("title", "string", "The playbook's name.", required=True, plain=True),
     Field("tagline", "string", "One line under the title.", required=True),
     Field("aim", "string", "What the playbook is for, in a paragraph.", required=True),
     Field("language", "string", "Language code of the content, e.g. en.", required=True),

@@ -79,8 +79,11 @@ def test_arbitrary_yaml_documents_are_reported_not_raised(mini_root: Path, docum
     _check_never_crashes(mini_root)
 
 
+PLAY_FIELDS = ["title", "strategy", "status", "summary", "body", "steps", "facets", "soundbites", "related", "tags", "reviewed"]
+
+
 @FUZZ
-@given(field=st.sampled_from(["title", "strategy", "status", "summary", "body", "steps", "facets", "soundbites", "related", "tags"]), value=values)
+@given(field=st.sampled_from(PLAY_FIELDS), value=values)
 def test_a_play_with_any_value_in_any_field_is_reported_or_rendered(mini_root: Path, field: str, value: Any) -> None:
     play = _base_play(mini_root)
     play[field] = value
