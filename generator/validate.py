@@ -100,9 +100,9 @@ def content_folders_hold_content(catalogue: Catalogue, documents: dict[str, Docu
     for kind, folder in FOLDERS.items():
         directory = catalogue.root / folder
         for path in sorted(directory.iterdir()) if directory.is_dir() else []:
-            if path.name.startswith(".") or path.suffix in (".yml", ".yaml"):
+            if path.name.startswith(".") or (path.suffix in (".yml", ".yaml") and path.is_file()):
                 continue
-            if path.suffix.lower() in (".yml", ".yaml"):
+            if path.suffix.lower() in (".yml", ".yaml") and path.is_file():
                 message = f"expected a lowercase .yml extension, found '{path.suffix}'"
                 yield Problem(path, 1, 1, "", message, f"rename it to {path.stem}.yml")
             elif kind != "toolkit":  # toolkit/ also holds the files toolkit items attach
