@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from site_pages import PAGE_TYPES, open_page, page_types
 
 from generator.build import BuildResult
-from generator.models import Catalogue
 
 pytestmark = pytest.mark.browser
 
@@ -25,49 +25,6 @@ AXE_OPTIONS = {
 }
 # prefers-color-scheme -> the Material scheme mkdocs.yml's palette pairs with it.
 SCHEMES = {"light": "default", "dark": "slate"}
-
-
-def _richest_play(catalogue: Catalogue) -> str:
-    """The play page with the most parts: vignettes, soundbites, toolkit and related plays."""
-
-    def parts(play_id: str) -> tuple[int, str]:
-        play = catalogue.plays[play_id]
-        count = len(catalogue.vignettes_of(play_id)) + len(play.soundbites) + len(catalogue.toolkit_of(play_id))
-        return (count + len(catalogue.related_to(play_id)), play_id)
-
-    return max(catalogue.plays, key=parts)
-
-
-def page_types(catalogue: Catalogue) -> dict[str, str]:
-    """One address per page type, chosen from the catalogue so the test follows the content."""
-    video = sorted(i.id for i in catalogue.toolkit.values() if i.kind == "video") or sorted(catalogue.toolkit)
-    illustrative = sorted(v.id for v in catalogue.vignettes.values() if v.illustrative) or sorted(catalogue.vignettes)
-    aspirational = sorted(p.id for p in catalogue.plays.values() if p.status == "aspirational") or sorted(catalogue.plays)
-    facet = catalogue.config.facets[0]
-    return {
-        "home": "",
-        "strategies": "strategies/",
-        "strategy": f"strategies/{catalogue.config.strategies[0].id}/",
-        "play": f"plays/{_richest_play(catalogue)}/",
-        "play-aspirational": f"plays/{aspirational[0]}/",
-        "vignettes": "vignettes/",
-        "vignette": f"vignettes/{illustrative[0]}/",
-        "soundbites": "soundbites/",
-        "toolkit": "toolkit/",
-        "toolkit-item": f"toolkit/{video[0]}/",
-        "browse": "browse/",
-        "browse-filtered": f"browse/?status=enacted&{facet.id}={facet.values[0].id}",
-        "tags": "tags/",
-        "reference": "reference/",
-        "404": "404.html",
-        "search-results": "",
-    }
-
-
-PAGE_TYPES = [
-    "home", "strategies", "strategy", "play", "play-aspirational", "vignettes", "vignette", "soundbites", "toolkit",
-    "toolkit-item", "browse", "browse-filtered", "tags", "reference", "404", "search-results",
-]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -95,27 +52,6 @@ def scheme_page(request: pytest.FixtureRequest, browser: Any, site_url: str, off
     context.close()
 
 
-def search_word(catalogue: Catalogue) -> str:
-    """A word from a play's title, which search is sure to find."""
-    return max(catalogue.plays[_richest_play(catalogue)].title.split(), key=len)
-
-
-def _open_search_results(page: Any, catalogue: Catalogue) -> None:
-    page.locator(".md-search__input").click()
-    page.keyboard.type(search_word(catalogue))
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
-
-
-def _prepare(page: Any, base: str, kind: str, address: str, catalogue: Catalogue) -> None:
-    page.goto(base + address)
-    if kind.startswith("browse"):
-        page.locator("[data-pb-browse][data-pb-ready]").wait_for(state="attached")
-    if kind == "browse-filtered":
-        assert page.locator("[data-pb-browse]").get_attribute("data-pb-filtered") == "true", "the filters in the address were not applied"
-    if kind == "search-results":
-        _open_search_results(page, catalogue)
-
-
 def _report(violations: list[dict[str, Any]], where: str) -> str:
     lines = []
     for violation in violations:
@@ -133,16 +69,72 @@ def axe() -> Axe:
     return Axe()
 
 
+# Headings of the page (search results carry their own), and every landmark that needs a name to be told apart.
+STRUCTURE_JS = """() => {
+  const text = (id) => document.getElementById(id)?.textContent.trim() || "";
+  const name = (e) => (e.getAttribute("aria-label") || "").trim()
+    || (e.getAttribute("aria-labelledby") || "").split(/\\s+/).map(text).join(" ").trim();
+  const describe = (e) => e.tagName.toLowerCase() + (e.getAttribute("role") ? `[role=${e.getAttribute("role")}]` : "")
+    + (typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\\s+/).join(".") : "");
+  const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter((h) => !h.closest(".md-search"));
+  const landmarks = [...document.querySelectorAll(
+    "nav, aside, [role=navigation], [role=complementary], [role=search], [role=region], [role=dialog], form[role]")]
+    .filter((e) => !["none", "presentation"].includes(e.getAttribute("role")));
+  return {
+    headings: headings.map((h) => [Number(h.tagName[1]), h.textContent.trim().slice(0, 60)]),
+    unnamed: [...landmarks].filter((e) => !name(e)).map(describe),
+  };
+}"""
+
+
+def _structure_problems(page: Any) -> list[str]:
+    """One h1, no skipped heading level, every landmark named."""
+    found = page.evaluate(STRUCTURE_JS)
+    problems = [f"landmark {what} has no accessible name" for what in found["unnamed"]]
+    levels = [level for level, _ in found["headings"]]
+    if levels.count(1) != 1:
+        problems.append(f"{levels.count(1)} h1 headings, expected exactly one")
+    previous = 0
+    for level, text in found["headings"]:
+        if level > previous + 1:
+            problems.append(f"heading h{level} '{text}' follows h{previous}")
+        previous = level
+    return problems
+
+
+# Badge colours and text, in the scheme on screen: an icon, a word, and 4.5:1 or better.
+BADGES_JS = """() => [...document.querySelectorAll(".pb-badge")].filter((b) => b.offsetWidth).map((b) => {
+  const s = getComputedStyle(b);
+  return { text: b.textContent.trim(), icon: !!b.querySelector(".pb-icon"), color: s.color, background: s.backgroundColor };
+})"""
+
+
+def _contrast(first: str, second: str) -> float:
+    def luminance(css: str) -> float:
+        channels = [int(float(v)) / 255 for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3]]
+        r, g, b = ((c / 12.92) if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_page_has_no_axe_violations(scheme_page: tuple[str, Any], kind: str, site_url: str, sample_build: BuildResult, axe: Axe) -> None:
+def test_page_is_accessible(scheme_page: tuple[str, Any], kind: str, site_url: str, sample_build: BuildResult, axe: Axe) -> None:
     scheme, page = scheme_page
     address = page_types(sample_build.catalogue)[kind]
-    _prepare(page, site_url, kind, address, sample_build.catalogue)
-    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    assert shown == SCHEMES[scheme], f"/{address} shows scheme {shown!r} when the reader prefers {scheme}"
-    results = axe.run(page, options=AXE_OPTIONS).response
+    open_page(page, site_url, kind, address, sample_build.catalogue)
     where = f"/{address} ({kind}, {scheme} scheme)"
+    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert shown == SCHEMES[scheme], f"{where} shows scheme {shown!r}"
+    results = axe.run(page, options=AXE_OPTIONS).response
     assert results["violations"] == [], "\n" + _report(results["violations"], where)
+    problems = _structure_problems(page)
+    assert problems == [], f"{where}:\n" + "\n".join(problems)
+    for badge in page.evaluate(BADGES_JS):
+        assert badge["icon"] and badge["text"], f"{where}: a status badge needs an icon and a word: {badge}"
+        ratio = _contrast(badge["color"], badge["background"])
+        assert ratio >= 4.5, f"{where}: badge '{badge['text']}' is {ratio:.2f}:1 ({badge['color']} on {badge['background']})"
 
 
 def test_no_page_requested_another_host(off_host: list[str], scheme_page: tuple[str, Any]) -> None:

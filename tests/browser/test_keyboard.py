@@ -1,0 +1,167 @@
+"""Keyboard use: a skip link first, a visible focus ring on every stop, no trap, and the whole
+journey from the home page through search to a play and a filtered browse page with keys alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from site_pages import open_page, page_types, search_word
+
+from generator.build import BuildResult
+
+pytestmark = pytest.mark.browser
+
+# What a reader sees of the focused element: visible, on screen, not covered, and ringed.
+# A visually hidden radio (the colour-scheme toggle) shows its focus on the label beside it.
+FOCUS_JS = """async () => {
+  // Let fades and slides finish (a skip link fading in, an overlay fading out); colour changes need no wait.
+  const moving = document.getAnimations().filter((a) => !/color/.test(a.transitionProperty || ""));
+  await Promise.race([Promise.all(moving.map((a) => a.finished.catch(() => null))), new Promise((r) => setTimeout(r, 1000))]);
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const describe = (e) => {
+    const classes = typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\\s+/).join(".") : "";
+    const text = (e.getAttribute("aria-label") || e.textContent || "").trim().slice(0, 40);
+    return `${e.tagName.toLowerCase()}${classes} "${text}"` + (e.getAttribute("href") ? ` -> ${e.getAttribute("href")}` : "");
+  };
+  let shown = el;
+  const box = el.getBoundingClientRect();
+  if (box.width < 2 || box.height < 2 || getComputedStyle(el).opacity === "0") {
+    const beside = [...(el.labels || []), el.nextElementSibling].filter((label) => label && label.tagName === "LABEL");
+    shown = beside.find((label) => label.getBoundingClientRect().width > 0) || el;
+  }
+  const r = shown.getBoundingClientRect();
+  const s = getComputedStyle(shown);
+  const problems = [];
+  if (r.width < 1 || r.height < 1 || s.visibility === "hidden" || Number(s.opacity) < 0.1) problems.push("invisible");
+  else if (r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) problems.push("off screen");
+  else {
+    const hit = document.elementFromPoint(r.left + r.width / 2, Math.min(r.top + r.height / 2, innerHeight - 1));
+    if (hit && !shown.contains(hit) && !hit.contains(shown) && !el.contains(hit)) problems.push(`covered by ${describe(hit)}`);
+  }
+  const ringed = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+  if (!ringed) problems.push(`no focus ring (outline: ${s.outlineStyle} ${s.outlineWidth})`);
+  return { stop: describe(el), problems };
+}"""
+MAX_STOPS = 300  # far more than any page has; reaching it means focus is stuck in a loop
+
+
+def tab(page: Any, back: bool = False) -> dict[str, Any] | None:
+    """Press Tab (or Shift+Tab) and describe where focus went; None when it left the page."""
+    page.keyboard.press("Shift+Tab" if back else "Tab")
+    result: dict[str, Any] | None = page.evaluate(FOCUS_JS)
+    return result
+
+
+def tab_to(page: Any, selector: str, limit: int = 120) -> None:
+    """Tab forward until the focused element matches `selector`."""
+    for _ in range(limit):
+        tab(page)
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} was not reached in {limit} presses of Tab on {page.url}")
+
+
+@pytest.fixture(scope="module")
+def dark_page(browser: Any) -> Iterator[Any]:
+    """A desktop-sized page in the dark scheme, where the scheme toggle shows its other label."""
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+# Each kind of control once: header, navigation and content links (home), a long body with
+# soundbites and toolkit links (play), the script-built filters (browse), the 404 page; the
+# dark scheme once, for its toggle. Focus rings in both schemes are the same rule.
+WALKS = [("light", "home"), ("dark", "home"), ("light", "play"), ("light", "browse-filtered"), ("light", "404")]
+
+
+@pytest.mark.parametrize(("scheme", "kind"), WALKS, ids=[f"{s}-{k}" for s, k in WALKS])
+def test_every_focus_stop_is_visible_and_focus_is_never_trapped(
+    page: Any, dark_page: Any, scheme: str, kind: str, site_url: str, sample_build: BuildResult
+) -> None:
+    scheme_page = dark_page if scheme == "dark" else page
+    address = page_types(sample_build.catalogue)[kind]
+    open_page(scheme_page, site_url, kind, address, sample_build.catalogue)
+    stops: list[str] = []
+    problems: list[str] = []
+    for _ in range(MAX_STOPS):
+        focused = tab(scheme_page)
+        if focused is None or (stops and focused["stop"] == stops[0]):
+            break
+        stops.append(focused["stop"])
+        problems += [f"{focused['stop']}: {problem}" for problem in focused["problems"]]
+    else:
+        pytest.fail(f"/{address}: focus never left the page after {MAX_STOPS} presses of Tab: a keyboard trap")
+    assert stops and stops[0].startswith("a.md-skip"), f"/{address}: the first Tab stop is {stops[:1]}, not the skip link"
+    assert problems == [], f"/{address}:\n" + "\n".join(problems)
+    if kind == "browse-filtered":
+        # Script-built controls are where a one-way trap hides: Shift+Tab must walk the same stops back.
+        back: list[str] = []
+        while (focused := tab(scheme_page, back=True)) is not None and len(back) < len(stops):
+            back.append(focused["stop"])
+        assert back == stops[::-1], f"/{address}: Shift+Tab does not retrace the Tab order"
+
+
+def test_skip_link_moves_focus_past_the_navigation(page: Any, site_url: str, sample_build: BuildResult) -> None:
+    play = page_types(sample_build.catalogue)["play"]
+    for address in ("", play, "404.html"):
+        page.goto(site_url + address)
+        focused = tab(page)
+        assert focused is not None and focused["stop"].startswith("a.md-skip"), address
+        assert focused["problems"] == [], f"/{address}: skip link {focused['problems']}"
+        page.keyboard.press("Enter")
+        h1 = page.locator("h1").first.get_attribute("id")
+        assert page.url.endswith(f"#{h1}"), f"/{address}: the skip link does not lead to the page's h1"
+        tab(page)
+        assert page.evaluate("!!document.activeElement.closest('.md-content')"), f"/{address}: Tab after the skip link left the content"
+
+
+def test_search_a_play_then_filter_the_browse_page_with_keys_only(page: Any, site_url: str, sample_build: BuildResult) -> None:
+    catalogue = sample_build.catalogue
+    page.goto(site_url)
+    # Skip link, then on to the search box.
+    assert (tab(page) or {}).get("stop", "").startswith("a.md-skip")
+    tab_to(page, ".md-search__input", limit=6)
+    page.keyboard.type(search_word(catalogue))
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    # Arrow keys move through the results; stop on the first one that is a play, and open it.
+    for _ in range(20):
+        page.keyboard.press("ArrowDown")
+        if "/plays/" in (page.evaluate("document.activeElement.getAttribute('href')") or ""):
+            break
+    else:
+        raise AssertionError("no play among the search results")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/plays/**")
+    assert page.locator("h1").count() == 1
+    assert page.evaluate("!document.getElementById('__search').checked"), "search stayed open over the play"
+    # From the play, the navigation link to the browse page.
+    tab_to(page, "a.md-nav__link[href$='browse/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/browse/")
+    browse = page.locator("[data-pb-browse]")
+    page.locator("[data-pb-browse][data-pb-ready]").wait_for(state="attached")
+    cards = page.locator("[data-play]:visible")
+    everything = cards.count()
+    # The first filter option, ticked with the space bar.
+    tab_to(page, "[data-pb-browse] input[type=checkbox]")
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.querySelector('[data-pb-browse]').dataset.pbFiltered === 'true'")
+    assert 0 < cards.count() < everything, "the ticked option did not narrow the list"
+    assert "?" in page.url, "the filtered view has no address to share"
+    ticked = cards.count()
+    # Back to the words filter, and type into it.
+    for _ in range(10):
+        tab(page, back=True)
+        if page.evaluate("document.activeElement.matches('[data-pb-browse] input[type=search]')"):
+            break
+    else:
+        raise AssertionError("Shift+Tab from the options did not reach the words filter")
+    first_title = cards.first.locator("a").first.inner_text()
+    page.keyboard.type(max(first_title.split(), key=len))
+    page.wait_for_function("(n) => document.querySelectorAll('[data-play]:not([hidden])').length <= n", arg=ticked)
+    assert 0 < cards.count() <= ticked
+    assert browse.get_attribute("data-pb-filtered") == "true"
