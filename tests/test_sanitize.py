@@ -11,7 +11,10 @@ carries the marker PWN, so the theme's own scripts never count against it.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,7 @@ from generator.validate import check
 MARKER = "PWN"
 PAYLOADS = [
     "<script>alert('PWN')</script>",
+    "</title><script>alert('PWN')</script>",
     "<SCRIPT SRC=https://evil.example/PWN.js></SCRIPT>",
     "<img src=x onerror=alert('PWN')>",
     "<svg onload=alert('PWN')>",
@@ -232,3 +236,47 @@ def test_template_syntax_in_content_is_text(payload_site: Path) -> None:
 def test_addresses_keep_their_characters(payload_site: Path) -> None:
     page = (payload_site / "toolkit" / "payload-guide" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/PWN_(guide)?a=1&amp;b=2#part"' in page
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.mark.browser
+def test_no_payload_runs_in_a_real_browser(payload_site: Path, browser: Any) -> None:
+    """Chromium opens every page a payload reached: no dialog, no request to the attacker's host."""
+    handler = functools.partial(_QuietHandler, directory=str(payload_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    dialogs: list[str] = []
+    foreign: list[str] = []
+    context = browser.new_context()
+    context.add_init_script("window.alert = window.confirm = window.prompt = (m) => { window.__pwned = String(m); };")
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if not url.startswith(base):
+            foreign.append(url)
+            request_route.abort()
+        else:
+            request_route.continue_()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    paths = ["", "tags/", "soundbites/", "browse/", "vignettes/payload-story/", "toolkit/payload-guide/"]
+    paths += [f"plays/payload-{index}/" for index in range(len(PAYLOADS))]
+    ran = []
+    try:
+        for path in paths:
+            page.goto(base + path, wait_until="load")
+            if page.evaluate("window.__pwned || ''"):
+                ran.append(path)
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert (ran, dialogs) == ([], [])
+    assert [url for url in foreign if MARKER in url or "evil.example" in url] == []
