@@ -162,6 +162,19 @@ def _payload_catalogue(root: Path) -> None:
             "reviewed": "2026-09-01",
         }
         (root / "plays" / f"payload-{index}.yml").write_text(yaml.safe_dump(play, allow_unicode=True), encoding="utf-8")
+    # Every payload on one page too, in each place a play page shows text: for the browser to visit once.
+    every = {
+        "title": "Every payload",
+        "strategy": "find",
+        "status": "aspirational",
+        "summary": PAYLOADS[1],
+        "body": "\n\n".join(PAYLOADS),
+        "steps": PAYLOADS,
+        "facets": {"workgroup": ["k-12"]},
+        "soundbites": [{"quote": p, "speaker": p[:80]} for p in PAYLOADS],
+        "reviewed": "2026-09-01",
+    }
+    (root / "plays" / "every-payload.yml").write_text(yaml.safe_dump(every, allow_unicode=True), encoding="utf-8")
     vignette = {
         "title": PAYLOADS[2],
         "ecosystem": PAYLOADS[3],
@@ -202,7 +215,7 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pipeline, "check", lambda r: (load_catalogue(r)[0], []))
         result = pipeline.build(root, outputs=[write_exports])  # the browse page links to the data; PDFs are not HTML
-    assert result.site_dir is not None and len(catalogue.plays) == len(PAYLOADS) + 2
+    assert result.site_dir is not None and len(catalogue.plays) == len(PAYLOADS) + 3
     return result.site_dir
 
 
@@ -266,8 +279,10 @@ def test_no_payload_runs_in_a_real_browser(payload_site: Path, browser: Any) -> 
     context.route("**/*", route)
     page = context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    paths = ["", "tags/", "soundbites/", "browse/", "vignettes/payload-story/", "toolkit/payload-guide/"]
-    paths += [f"plays/payload-{index}/" for index in range(len(PAYLOADS))]
+    # Overview pages show every title, summary, quote and tag; one play page every body, step and quote;
+    # plays/payload-1 carries the '</title>' breakout in its title.
+    paths = ["", "strategies/connect/", "tags/", "soundbites/", "browse/", "vignettes/payload-story/", "toolkit/payload-guide/"]
+    paths += ["plays/every-payload/", "plays/payload-1/"]
     ran = []
     try:
         for path in paths:
