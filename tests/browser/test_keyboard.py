@@ -38,7 +38,8 @@ FOCUS_JS = """async () => {
   if (r.width < 1 || r.height < 1 || s.visibility === "hidden" || Number(s.opacity) < 0.1) problems.push("invisible");
   else if (r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) problems.push("off screen");
   else {
-    const hit = document.elementFromPoint(r.left + r.width / 2, Math.min(r.top + r.height / 2, innerHeight - 1));
+    const line = shown.getClientRects()[0] || r; // a link wrapped over two lines: test its first line
+    const hit = document.elementFromPoint(line.left + line.width / 2, Math.min(line.top + line.height / 2, innerHeight - 1));
     if (hit && !shown.contains(hit) && !hit.contains(shown) && !el.contains(hit)) problems.push(`covered by ${describe(hit)}`);
   }
   const ringed = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
@@ -64,25 +65,32 @@ def tab_to(page: Any, selector: str, limit: int = 120) -> None:
     raise AssertionError(f"{selector} was not reached in {limit} presses of Tab on {page.url}")
 
 
+VIEWPORTS = {"light": ("light", 1280), "dark": ("dark", 1280), "narrow": ("light", 400)}
+
+
 @pytest.fixture(scope="module")
-def dark_page(browser: Any) -> Iterator[Any]:
-    """A desktop-sized page in the dark scheme, where the scheme toggle shows its other label."""
-    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+def pages(browser: Any) -> Iterator[dict[str, Any]]:
+    """A page per way of reading: light and dark on a desktop, and narrow (a phone, or a desktop zoomed to 320%)."""
+    contexts = {
+        name: browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+        for name, (scheme, width) in VIEWPORTS.items()
+    }
+    yield {name: context.new_page() for name, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
 
 
 # Each kind of control once: header, navigation and content links (home), a long body with
 # soundbites and toolkit links (play), the script-built filters (browse), the 404 page; the
-# dark scheme once, for its toggle. Focus rings in both schemes are the same rule.
-WALKS = [("light", "home"), ("dark", "home"), ("light", "play"), ("light", "browse-filtered"), ("light", "404")]
+# dark scheme once, for its toggle; a narrow window once, for the navigation drawer.
+WALKS = [("light", "home"), ("dark", "home"), ("light", "play"), ("narrow", "play"), ("light", "browse-filtered"), ("light", "404")]
 
 
-@pytest.mark.parametrize(("scheme", "kind"), WALKS, ids=[f"{s}-{k}" for s, k in WALKS])
+@pytest.mark.parametrize(("view", "kind"), WALKS, ids=[f"{v}-{k}" for v, k in WALKS])
 def test_every_focus_stop_is_visible_and_focus_is_never_trapped(
-    page: Any, dark_page: Any, scheme: str, kind: str, site_url: str, sample_build: BuildResult
+    pages: dict[str, Any], view: str, kind: str, site_url: str, sample_build: BuildResult
 ) -> None:
-    scheme_page = dark_page if scheme == "dark" else page
+    scheme_page = pages[view]
     address = page_types(sample_build.catalogue)[kind]
     open_page(scheme_page, site_url, kind, address, sample_build.catalogue)
     stops: list[str] = []
@@ -127,6 +135,9 @@ def test_search_a_play_then_filter_the_browse_page_with_keys_only(page: Any, sit
     tab_to(page, ".md-search__input", limit=6)
     page.keyboard.type(search_word(catalogue))
     page.locator(".md-search-result__item").first.wait_for(state="visible")
+    # The count of results is a status message, read out while focus stays in the box.
+    count = page.locator(".md-search-result__meta[role=status]")
+    assert any(ch.isdigit() for ch in count.inner_text()), count.inner_text()
     # Arrow keys move through the results; stop on the first one that is a play, and open it.
     for _ in range(20):
         page.keyboard.press("ArrowDown")
@@ -165,3 +176,27 @@ def test_search_a_play_then_filter_the_browse_page_with_keys_only(page: Any, sit
     page.wait_for_function("(n) => document.querySelectorAll('[data-play]:not([hidden])').length <= n", arg=ticked)
     assert 0 < cards.count() <= ticked
     assert browse.get_attribute("data-pb-filtered") == "true"
+
+
+def test_navigation_drawer_opens_and_closes_with_keys(pages: dict[str, Any], site_url: str, sample_build: BuildResult) -> None:
+    page = pages["narrow"]
+    page.goto(site_url + page_types(sample_build.catalogue)["play"])
+    tab_to(page, "label[for='__drawer']", limit=3)
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    for _ in range(3):
+        focused = tab(page)
+        assert focused is not None and focused["problems"] == [], focused
+        assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.matches(\"label[for='__drawer']\")"), "focus did not return to the menu button"
+    # Space opens it too.
+    page.keyboard.press(" ")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.matches(\"label[for='__drawer']\")"), "focus did not return to the menu button"
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"

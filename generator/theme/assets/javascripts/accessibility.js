@@ -1,0 +1,90 @@
+/* Keyboard and screen-reader fixes for Material 9.8 controls. Each names the
+   WCAG criterion or axe rule it fixes; tests/browser/test_keyboard.py and
+   test_axe.py check them. Runs on every page, including after instant
+   navigation (document$), and only once per element. */
+(function () {
+  "use strict";
+
+  // The menu button's name, in the site's language (set by main.html).
+  var menuLabel = (document.currentScript && document.currentScript.dataset.menuLabel) || "Navigation";
+
+  /* WCAG 2.4.7, 4.1.2: Material marks no colour-scheme radio as checked, so
+     Tab lands on the first one even in the dark scheme, where its label is
+     hidden (no visible focus) and its name "Switch to dark mode" is not what
+     it does. Checking the radio of the scheme on screen puts focus on the
+     toggle the reader sees; Material still does the switching. */
+  function checkSchemeRadio() {
+    var scheme = document.body.getAttribute("data-md-color-scheme");
+    var input = document.querySelector('.md-option[data-md-color-scheme="' + scheme + '"]');
+    if (input && !document.querySelector(".md-option:checked")) input.checked = true;
+  }
+
+  /* axe landmark-unique: Material's search results wrap each page's tags in
+     a <nav> with no name, so a result list holds many identical navigation
+     landmarks. They are labels, not links: take away the landmark role. */
+  function plainSearchTags() {
+    var results = document.querySelector(".md-search-result__list");
+    if (!results || results.dataset.pbTags) return;
+    results.dataset.pbTags = "plain";
+    new MutationObserver(function () {
+      results.querySelectorAll("nav.md-tags:not([role])").forEach(function (nav) {
+        nav.setAttribute("role", "none");
+      });
+    }).observe(results, { childList: true, subtree: true });
+  }
+
+  /* WCAG 2.1.1 keyboard: on narrow screens (or zoomed in) the navigation is a
+     drawer opened by a <label>, which Tab never reaches. Make it a button
+     that Enter and Space open, moving focus into the drawer; Escape closes
+     the drawer and returns focus to the button. (The closed drawer is kept
+     out of the tab order by accessibility.css.) */
+  function drawerButton() {
+    var toggle = document.getElementById("__drawer");
+    var button = document.querySelector('.md-header label[for="__drawer"]');
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !button || !drawer || button.hasAttribute("tabindex")) return;
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-label", menuLabel);
+    var byKey = false;
+    var expanded = function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    };
+    expanded();
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      byKey = true;
+      // Material already clicks a focused label on Enter; Space is ours.
+      if (event.key === " ") {
+        event.preventDefault();
+        button.click();
+      }
+    });
+    toggle.addEventListener("change", function () {
+      expanded();
+      if (toggle.checked && byKey) {
+        // Once the drawer is visible (it is hidden while closed), focus its first link.
+        setTimeout(function () {
+          var first = drawer.querySelector("a[href], label[tabindex]");
+          if (first) first.focus();
+        }, 0);
+      }
+      byKey = false;
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked && drawer.contains(document.activeElement)) {
+        toggle.click();
+        button.focus();
+      }
+    });
+  }
+
+  function start() {
+    checkSchemeRadio();
+    plainSearchTags();
+    drawerButton();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+  else start();
+})();
