@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
+from .export import write_exports
 from .models import Catalogue
 from .render import Renderer
 from .site import build_site, mkdocs_config_file
@@ -20,7 +21,7 @@ BUILD_DIR = "build"
 # Extra outputs (PDFs, data exports) register here: each gets the catalogue
 # and the docs folder being filled, and returns the files it wrote.
 Output = Callable[[Catalogue, Path], Iterable[str]]
-OUTPUTS: list[Output] = []
+OUTPUTS: list[Output] = [write_exports]
 
 
 @dataclass
