@@ -31,16 +31,15 @@ def _known(catalogue: Catalogue, kind: str) -> list[str]:
     return [path.stem for path in content_files(catalogue.root / FOLDERS[kind])]
 
 
-def _reference_problems(document: Document, field: str, kind: str, known: list[str], own: str = "") -> Iterable[Problem]:
+def _reference_problems(document: Document, field: str, kind: str, known: set[str], own: str = "") -> Iterable[Problem]:
     names = {"play": "play", "toolkit": "toolkit item", "vignette": "vignette"}
-    known_set = set(known)
     for index, ident in enumerate(_listed(document, field)):
         if not _SAFE_ID.match(ident):
             continue  # the field check has said what is wrong with it
         if ident == own:
             yield document.problem((field, index), f"a {names[kind]} cannot refer to itself")
-        elif ident not in known_set:
-            yield document.problem((field, index), f"{names[kind]} '{ident}' does not exist", suggest(ident, known, f"{names[kind]} ids"))
+        elif ident not in known:
+            yield document.problem((field, index), f"{names[kind]} '{ident}' does not exist", suggest(ident, sorted(known), f"{names[kind]} ids"))
 
 
 # Which fields of which kind refer to which kind.
@@ -49,7 +48,8 @@ REFERENCES = {kind: [(f.name, f.refers_to) for f in schema.KINDS[kind] if f.refe
 
 def references(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable[Problem]:
     """Every id a file mentions must name an existing item, whether or not the file has other problems."""
-    known = {kind: _known(catalogue, kind) for kind in schema.CONTENT_KINDS}
+    # Sets built once: one per file would make the rule grow with the square of the catalogue.
+    known = {kind: set(_known(catalogue, kind)) for kind in schema.CONTENT_KINDS}
     for key in sorted(documents):
         kind, ident = key.split(":", 1)
         for field, target in REFERENCES.get(kind, []):
