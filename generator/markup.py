@@ -72,6 +72,20 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=EXTENSIONS, output_format="html")
 
 
+# Room for every body of a catalogue of tens of thousands of plays: check's rules
+# and the renderer each walk all bodies in turn, and an LRU smaller than one walk
+# would miss every time.
+BODY_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=BODY_CACHE_SIZE)
+def to_html(text: str) -> str:
+    """Contributor Markdown as HTML, not yet sanitized; each body is converted once per process."""
+    converter = _converter()
+    converter.reset()
+    return str(converter.convert(text))
+
+
 def sanitize(html: str) -> str:
     """Remove everything not on the allow-list from an HTML fragment."""
     cleaned = nh3.clean(
@@ -90,9 +104,7 @@ def sanitize(html: str) -> str:
 
 def render_markdown(text: str, id_prefix: str = "") -> str:
     """Render contributor Markdown to sanitized HTML."""
-    converter = _converter()
-    converter.reset()
-    html = converter.convert(text)
+    html = to_html(text)
     if id_prefix:
         html = re.sub(r'id="(fn[^"]*)"', rf'id="{id_prefix}\1"', html)
         html = re.sub(r'href="#(fn[^"]*)"', rf'href="#{id_prefix}\1"', html)
@@ -139,9 +151,7 @@ class _Elements(HTMLParser):
 
 def removed_markup(text: str) -> list[Removal]:
     """What the sanitizer would take out of this Markdown, for `playbook check` to report."""
-    converter = _converter()
-    converter.reset()
     parser = _Elements()
-    parser.feed(converter.convert(text))
+    parser.feed(to_html(text))
     parser.close()
     return parser.removals

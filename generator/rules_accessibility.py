@@ -16,11 +16,9 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
-
 from . import schema
 from .errors import Problem
-from .markup import EXTENSIONS
+from .markup import BODY_CACHE_SIZE, to_html
 from .models import Catalogue
 from .source import Document
 
@@ -68,11 +66,11 @@ class _Outline(HTMLParser):
             element.text += data
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=BODY_CACHE_SIZE)
 def body_elements(text: str) -> tuple[Element, ...]:
     """The headings, links and images of one Markdown body, in document order (each rule reads them)."""
     parser = _Outline()
-    parser.feed(markdown.Markdown(extensions=EXTENSIONS, output_format="html").convert(text))
+    parser.feed(to_html(text))
     parser.close()
     for element in parser.elements:
         element.text = " ".join(element.text.split())

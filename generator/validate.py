@@ -39,7 +39,8 @@ def _reference_problems(document: Document, field: str, kind: str, known: set[st
         if ident == own:
             yield document.problem((field, index), f"a {names[kind]} cannot refer to itself")
         elif ident not in known:
-            yield document.problem((field, index), f"{names[kind]} '{ident}' does not exist", suggest(ident, sorted(known), f"{names[kind]} ids"))
+            hint = suggest(ident, sorted(known), f"{names[kind]} ids")
+            yield document.problem((field, index), f"{names[kind]} '{ident}' does not exist", hint)
 
 
 # Which fields of which kind refer to which kind.
