@@ -64,6 +64,9 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     # Footnote ids only: any other id could shadow the page's own elements.
     if attribute == "id" and not _FOOTNOTE_ID.match(value):
         return None
+    # The site makes no request to another host: a remote image is dropped.
+    if tag == "img" and attribute == "src" and url_scheme(value):
+        return None
     return value
 
 
@@ -142,6 +145,9 @@ class _Elements(HTMLParser):
             shown = _URL_NOISE.sub(" ", value).strip()[:60]
             if name not in allowed:
                 self.removals.append(Removal(f"HTML attribute '{name}' on <{tag}> is not allowed", "remove it", name))
+            elif tag == "img" and name == "src" and url_scheme(value) in ("http", "https"):
+                message = f"expected an image that is part of the playbook, found one loaded from '{shown}'"
+                self.removals.append(Removal(message, "readers' browsers must not contact other hosts; describe the image in text instead", value))
             elif name in ("href", "src") and url_scheme(value) not in URL_SCHEMES | {""}:
                 message = f"expected an http, https or mailto address, found '{shown}'"
                 self.removals.append(Removal(message, "link to a web page or an email address", value))
