@@ -51,9 +51,7 @@ def catalogue_data(catalogue: Catalogue, directory_urls: bool = True) -> dict[st
         "pages": {kind: page_address(kind, "{id}", directory_urls) for kind in PAGE_FOLDERS},
         "statuses": [{"id": s, "label": getattr(config.labels, s)} for s in ("enacted", "aspirational")],
         "strategies": [{"id": s.id, "number": s.number, "title": s.title, "summary": s.summary} for s in config.strategies],
-        "facets": [
-            {"id": f.id, "label": f.label, "values": [{"id": v.id, "label": v.label} for v in f.values]} for f in config.facets
-        ],
+        "facets": [{"id": f.id, "label": f.label, "values": [{"id": v.id, "label": v.label} for v in f.values]} for f in config.facets],
         "plays": [_play(catalogue, play) for play in ordered_plays(catalogue)],
         "vignettes": [
             {

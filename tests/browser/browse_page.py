@@ -1,0 +1,75 @@
+"""What the browse page should show, worked out from the catalogue, and how to read what it does show."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from generator.models import Catalogue, Play
+
+VISIBLE_PLAYS_JS = "() => [...document.querySelectorAll('[data-play]')].filter((c) => c.checkVisibility()).map((c) => c.dataset.play)"
+
+
+def values(play: Play, dimension: str) -> list[str]:
+    """A play's values along one filter dimension: status, strategy or a facet of the config."""
+    if dimension == "status":
+        return [play.status]
+    if dimension == "strategy":
+        return [play.strategy]
+    return play.facets.get(dimension, [])
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as a reader types."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
+def expected_plays(catalogue: Catalogue, selected: Mapping[str, Iterable[str]], words: str = "") -> set[str]:
+    """Plays with any ticked value of every dimension, and every word in their title or summary."""
+    wanted = {dimension: set(ids) for dimension, ids in selected.items() if ids}
+    return {
+        play.id
+        for play in catalogue.plays.values()
+        if all(wanted[d] & set(values(play, d)) for d in wanted)
+        and all(w in fold(f"{play.title} {play.summary}") for w in fold(words).split())
+    }
+
+
+def narrowing_pair(catalogue: Catalogue) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Two values of the first two facets that together leave fewer plays than either alone, but some."""
+    first, second = catalogue.config.facets[:2]
+    for a in first.values:
+        for b in second.values:
+            both = expected_plays(catalogue, {first.id: [a.id], second.id: [b.id]})
+            alone = min(len(expected_plays(catalogue, {first.id: [a.id]})), len(expected_plays(catalogue, {second.id: [b.id]})))
+            if 0 < len(both) < alone:
+                return (first.id, a.id), (second.id, b.id)
+    raise AssertionError("the catalogue has no two facet values that narrow each other")
+
+
+def open_browse(page: Any, address: str) -> None:
+    """Open the browse page at `address` and wait until its filters are ready."""
+    page.goto(address)
+    ready(page)
+
+
+def ready(page: Any) -> None:
+    """Wait until the browse page's script has built its filters."""
+    page.locator("[data-pb-browse][data-pb-ready]").wait_for(state="attached")
+
+
+def visible_plays(page: Any) -> set[str]:
+    """The ids of the play cards a reader can see."""
+    return set(page.evaluate(VISIBLE_PLAYS_JS))
+
+
+def option(page: Any, dimension: str, value: str) -> Any:
+    """The checkbox of one filter option."""
+    return page.locator(f"[data-pb-browse] input[type=checkbox][name='{dimension}'][value='{value}']")
+
+
+def shown_count(page: Any, dimension: str, value: str) -> int:
+    """The number of plays an option says it would leave."""
+    label = option(page, dimension, value).locator("xpath=ancestor::label")
+    return int(label.locator(".pb-filters__count").inner_text().split()[0])
