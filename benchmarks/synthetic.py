@@ -84,6 +84,11 @@ class _Writer:
             f"## How to start\n\n{self.paragraph(second)}\n\n{items}\n"
         )
 
+    def summary(self) -> str:
+        """One or two sentences that fit on a card (the review rules warn above 200 characters)."""
+        text = self.sentence(self.rng.randint(12, 22))
+        return text if len(text) <= 200 else text[:199].rsplit(" ", 1)[0] + "."
+
     def title(self, prefix: str, number: int) -> str:
         return f"{prefix} {self.words(self.rng.randint(3, 7))} {number}"
 
@@ -106,7 +111,7 @@ def _dump(path: Path, data: dict[str, Any]) -> None:
 def write_catalogue(root: Path, plays: int, seed: int = 1) -> Counts:
     """Write a playbook folder with `plays` plays (and vignettes and toolkit in proportion) into `root`."""
     counts = Counts.for_plays(plays)
-    writer, rng = _Writer(seed), random.Random(seed + 1)
+    writer, rng, today = _Writer(seed), random.Random(seed + 1), dt.date.today()
     root.mkdir(parents=True, exist_ok=True)
     for name in ("playbook.yml", "mkdocs.yml"):
         shutil.copy2(REPO / name, root / name)
@@ -125,7 +130,7 @@ def write_catalogue(root: Path, plays: int, seed: int = 1) -> Counts:
             "title": writer.title("Play", index),
             "strategy": strategies[index % len(strategies)],
             "status": "enacted" if index % 2 == 0 else "aspirational",
-            "summary": writer.sentence(rng.randint(18, 30)),
+            "summary": writer.summary(),
             "body": writer.body(150),
             "steps": [writer.sentence(rng.randint(4, 9)) for _ in range(rng.randint(3, 6))],
             "facets": {facet: rng.sample(values, rng.randint(1, min(3, len(values)))) for facet, values in facets.items()},
@@ -135,13 +140,16 @@ def write_catalogue(root: Path, plays: int, seed: int = 1) -> Counts:
                 {"quote": writer.sentence(rng.randint(10, 25)), "speaker": "Ecosystem lead", "cohort": f"Cohort {1 + index % 4}"}
                 for _ in range(rng.randint(1, 2))
             ]
-        related = {rng.randrange(counts.plays) for _ in range(rng.randint(0, 3))} - {index}
+        # The next play is always related, so no play is left unlinked (a review warning).
+        related = {(index + 1) % counts.plays} | {rng.randrange(counts.plays) for _ in range(rng.randint(0, 2))}
+        related -= {index}
         if related:
             play["related"] = [play_ids[r] for r in sorted(related)]
         if index % 4 == 0:
             play["toolkit"] = sorted(set(rng.sample(toolkit_ids, min(2, len(toolkit_ids)))))
         play["tags"] = sorted(set(rng.sample(tags, rng.randint(1, 3))))
-        play["reviewed"] = dt.date(2026, 1, 1) + dt.timedelta(days=index % 300)
+        # Dates relative to today: never in the future, never old enough to warn.
+        play["reviewed"] = today - dt.timedelta(days=1 + index % 300)
         _dump(root / "plays" / f"{ident}.yml", play)
 
     # Every enacted play gets a vignette: enacted plays are dealt round-robin over the vignettes.
@@ -156,7 +164,7 @@ def write_catalogue(root: Path, plays: int, seed: int = 1) -> Counts:
             "place": f"{writer.words(1).title()}, Pennsylvania",
             "cohort": f"Cohort {1 + index % 4}",
             "plays": plays_covered,
-            "year": 2020 + index % 6,
+            "year": today.year - 1 - index % 4,
             "illustrative": True,
             "story": writer.body(180),
             "outcomes": [{"figure": str(rng.randint(2, 90)), "label": writer.words(6)} for _ in range(2)],
@@ -164,12 +172,15 @@ def write_catalogue(root: Path, plays: int, seed: int = 1) -> Counts:
         _dump(root / "vignettes" / f"story-{index:05d}.yml", vignette)
 
     for index, ident in enumerate(toolkit_ids):
+        kind = TOOLKIT_KINDS[index % len(TOOLKIT_KINDS)]
+        # A video must link its transcript (the accessibility rules require it).
+        transcript = f"\n[Read the transcript of the video](https://example.org/toolkit/{ident}/transcript)\n" if kind == "video" else ""
         item = {
             "title": writer.title("Resource", index),
             "section": sections[index % len(sections)],
-            "kind": TOOLKIT_KINDS[index % len(TOOLKIT_KINDS)],
-            "summary": writer.sentence(rng.randint(12, 24)),
-            "body": writer.body(120) + (f"\n[Read the transcript of the video](https://example.org/toolkit/{ident}/transcript)\n" if index % len(TOOLKIT_KINDS) == 0 else ""),
+            "kind": kind,
+            "summary": writer.summary(),
+            "body": writer.body(120) + transcript,
             "url": f"https://example.org/toolkit/{ident}",
             "plays": sorted(rng.sample(play_ids, min(3, len(play_ids)))),
         }
