@@ -139,18 +139,24 @@ def child_floor(root: Path) -> dict[str, Any]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    # Pages left out of the one-entry nav are reported at info level; keep them quiet as the real build does.
+    logger.setLevel(logging.ERROR)
     site = root / "floor-site"
-    config = load_config(
-        config_file=str(root / "mkdocs.yml"),
-        docs_dir=str(root / "build" / "docs"),
-        site_dir=str(site),
-        nav=[{"Home": "index.md"}],
-        strict=False,
-    )
-    clock = Clock()
-    build(config)
-    seconds, cpu = clock.read()
+    try:
+        config = load_config(
+            config_file=str(root / "mkdocs.yml"),
+            docs_dir=str(root / "build" / "docs"),
+            site_dir=str(site),
+            nav=[{"Home": "index.md"}],
+            strict=False,
+        )
+        clock = Clock()
+        build(config)
+        seconds, cpu = clock.read()
+    finally:
+        logger.setLevel(level)
     pages = sum(1 for _ in (root / "build" / "docs").rglob("*.md"))
     html_bytes, _ = _folder_bytes(site, "*.html")
     shutil.rmtree(site, ignore_errors=True)
