@@ -44,6 +44,19 @@ FOCUS_JS = """async () => {
   }
   const ringed = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
   if (!ringed) problems.push(`no focus ring (outline: ${s.outlineStyle} ${s.outlineWidth})`);
+  else {
+    // The ring against what it is drawn on (outside the element, or inside it with a negative offset): 3:1 (WCAG 1.4.11).
+    const rgb = (css) => (css.match(/[\\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+      .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    let under = parseFloat(s.outlineOffset) < 0 ? shown : shown.parentElement;
+    while (under && (rgb(getComputedStyle(under).backgroundColor)[3] ?? 1) < 0.5) under = under.parentElement;
+    const ground = rgb(under ? getComputedStyle(under).backgroundColor : "rgb(255, 255, 255)");
+    const [high, low] = [lum(rgb(s.outlineColor)), lum(ground)].sort((a, b) => b - a);
+    const ratio = (high + 0.05) / (low + 0.05);
+    const behind = getComputedStyle(under || document.body).backgroundColor;
+    if (ratio < 3) problems.push(`focus ring ${s.outlineColor} is ${ratio.toFixed(2)}:1 on ${behind}`);
+  }
   return { stop: describe(el), problems };
 }"""
 MAX_STOPS = 300  # far more than any page has; reaching it means focus is stuck in a loop
@@ -195,7 +208,7 @@ def test_navigation_drawer_opens_and_closes_with_keys(pages: dict[str, Any], sit
     assert page.evaluate("document.activeElement.matches(\"label[for='__drawer']\")"), "focus did not return to the menu button"
     # Space opens it too.
     page.keyboard.press(" ")
-    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.getElementById('__drawer').checked")
     assert page.evaluate("document.activeElement.matches(\"label[for='__drawer']\")"), "focus did not return to the menu button"

@@ -72,7 +72,8 @@
       byKey = false;
     });
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && toggle.checked && drawer.contains(document.activeElement)) {
+      var inside = drawer.contains(document.activeElement) || document.activeElement === button;
+      if (event.key === "Escape" && toggle.checked && inside) {
         toggle.click();
         button.focus();
       }
