@@ -72,6 +72,7 @@ def catalogue_data(catalogue: Catalogue, directory_urls: bool = True) -> dict[st
                 "section": t.section,
                 "kind": t.kind,
                 "summary": t.summary,
+                "link": t.url,
                 "plays": [p.id for p in catalogue.plays_using(t.id)],
             }
             for t in catalogue.toolkit.values()

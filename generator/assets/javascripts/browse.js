@@ -69,25 +69,13 @@
     buildForm() {
       this.search = element("input", { id: "pb-filter-text", type: "search", name: TEXT_KEY, autocomplete: "off", spellcheck: "false" });
       const text = element("div", { class: "pb-filters__text" }, element("label", { for: "pb-filter-text" }, "Words in title or summary"), this.search);
-      const facets = element("div", { class: "pb-filters__facets" });
-      this.boxes = this.dims.map((dim, d) => {
-        const fieldset = element("fieldset", { class: "pb-filters__facet" }, element("legend", {}, dim.label));
-        facets.append(fieldset);
-        return dim.values.map((value) => {
-          const box = element("input", { type: "checkbox", name: dim.id, value: value.id });
-          const number = document.createTextNode("");
-          const count = element("span", { class: "pb-filters__count" }, number, element("span", { class: "pb-visually-hidden" }, " plays"));
-          fieldset.append(element("label", { class: "pb-filters__option" }, box, element("span", { class: "pb-filters__label" }, value.label), count));
-          return { box, number, value: value.id, d };
-        });
-      });
       this.status = element("p", { class: "pb-filters__status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
       this.clear = element("button", { type: "button", class: "pb-filters__clear" }, "Clear filters");
       this.form = element(
         "form",
         { class: "pb-filters", role: "search", "aria-label": "Filter plays" },
         text,
-        facets,
+        ...this.buildOptions(),
         element("div", { class: "pb-filters__summary" }, this.status, this.clear),
       );
       this.empty = element("p", { class: "pb-browse__empty" }, "No play matches all of these filters. Untick an option or clear the filters.");
@@ -107,6 +95,37 @@
       const layout = element("div", { class: "pb-browse__layout" }, this.form, results);
       this.root.insertBefore(layout, this.groups[0] || null);
       results.append(...this.groups);
+    }
+
+    /** A fieldset of checkboxes per dimension, each with its count, behind a toggle on narrow screens. */
+    buildOptions() {
+      const facets = element("div", { class: "pb-filters__facets" });
+      this.boxes = this.dims.map((dim, d) => {
+        const fieldset = element("fieldset", { class: "pb-filters__facet" }, element("legend", {}, dim.label));
+        facets.append(fieldset);
+        return dim.values.map((value) => {
+          const box = element("input", { type: "checkbox", name: dim.id, value: value.id });
+          const number = document.createTextNode("");
+          const count = element("span", { class: "pb-filters__count" }, number, element("span", { class: "pb-visually-hidden" }, " plays"));
+          fieldset.append(element("label", { class: "pb-filters__option" }, box, element("span", { class: "pb-filters__label" }, value.label), count));
+          return { box, number, value: value.id, d };
+        });
+      });
+      const hint = element("p", { class: "pb-filters__hint" }, "Beside each option: how many plays you would see if you ticked it.");
+      const options = element("div", { id: "pb-filter-options", class: "pb-filters__options" }, hint, facets);
+      // On a phone the options would push the plays a screen away; there they start folded (CSS keeps them open on wide screens).
+      const names = this.dims.map((dim) => dim.label.toLowerCase());
+      const toggle = element(
+        "button",
+        { type: "button", class: "pb-filters__toggle", "aria-expanded": "false", "aria-controls": options.id },
+        `Filter by ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`,
+      );
+      options.hidden = true;
+      toggle.addEventListener("click", () => {
+        options.hidden = !options.hidden;
+        toggle.setAttribute("aria-expanded", String(!options.hidden));
+      });
+      return [toggle, options];
     }
 
     /** The filter state the form shows. */
