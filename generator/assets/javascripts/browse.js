@@ -7,6 +7,7 @@
   "use strict";
 
   const TEXT_KEY = "q";
+  const FORMAT = ["stem-playbook-catalogue", 1]; // the catalogue.json shape this script reads (DATA.md)
   const catalogues = new Map(); // catalogue.json URL -> Promise of its data, kept across instant navigation
   let current = null; // the browse page on screen, if any
 
@@ -18,6 +19,9 @@
       const request = fetch(url, { credentials: "same-origin" }).then((response) => {
         if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
         return response.json();
+      }).then((data) => {
+        if (data.format !== FORMAT[0] || data.version !== FORMAT[1]) throw new Error(`${url}: not a version ${FORMAT[1]} catalogue`);
+        return data;
       });
       request.catch(() => catalogues.delete(url));
       catalogues.set(url, request);
@@ -111,7 +115,7 @@
           return { box, number, value: value.id, d };
         });
       });
-      const hint = element("p", { class: "pb-filters__hint" }, "Beside each option: how many plays you would see if you ticked it.");
+      const hint = element("p", { class: "pb-filters__hint" }, "Beside each option: how many plays you would see if you ticked it; beside a ticked one, how many of those shown have it.");
       const options = element("div", { id: "pb-filter-options", class: "pb-filters__options" }, hint, facets);
       // On a phone the options would push the plays a screen away; there they start folded (CSS keeps them open on wide screens).
       const names = this.dims.map((dim) => dim.label.toLowerCase());
@@ -183,10 +187,11 @@
       const selected = state.selected;
       const has = this.dims.map(() => new Map()); // shown plays having a value
       const missed = this.dims.map(() => new Map()); // plays failing only this dimension, by value
-      const groups = new Map();
+      const groups = new Set(); // strategies with a play shown
       let total = 0;
       for (const play of this.plays) {
         let failed = -1;
+        // Missing a word counts as two failures: such a play is left out of every option's count.
         let failures = words.every((word) => play.text.includes(word)) ? 0 : 2;
         for (let d = 0; d < selected.length && failures < 2; d += 1) {
           if (selected[d].size && !play.values[d].some((v) => selected[d].has(v))) {
@@ -197,7 +202,7 @@
         const shown = failures === 0;
         if (shown) {
           total += 1;
-          groups.set(play.strategy, true);
+          groups.add(play.strategy);
           play.values.forEach((values, d) => values.forEach((v) => has[d].set(v, (has[d].get(v) || 0) + 1)));
         } else if (failures === 1) {
           play.values[failed].forEach((v) => missed[failed].set(v, (missed[failed].get(v) || 0) + 1));
