@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import Problem
 from .export import write_exports
 from .models import Catalogue
+from .pdf import Downloads
 from .render import Renderer
 from .site import build_site, mkdocs_config_file
 from .validate import check
@@ -21,7 +22,7 @@ BUILD_DIR = "build"
 # Extra outputs (PDFs, data exports) register here: each gets the catalogue
 # and the docs folder being filled, and returns the files it wrote.
 Output = Callable[[Catalogue, Path], Iterable[str]]
-OUTPUTS: list[Output] = [write_exports]
+OUTPUTS: list[Output] = [write_exports, Downloads()]
 
 
 @dataclass
@@ -51,11 +52,12 @@ class BuildResult:
 
 def write_docs(catalogue: Catalogue, docs: Path, outputs: Iterable[Output] = ()) -> tuple[int, list[str]]:
     """Fill `docs` with the generated Markdown, assets and extra outputs."""
-    pages = write_pages(docs, Renderer(catalogue).pages())
     copy_tree(PACKAGE / "assets", docs / "assets")
+    # Extra outputs first: pages link to a download only when it was written.
     extra: list[str] = []
     for output in outputs:
         extra.extend(output(catalogue, docs))
+    pages = write_pages(docs, Renderer(catalogue, downloads=extra).pages())
     return pages, extra
 
 

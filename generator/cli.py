@@ -6,9 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import BuildError, ConfigError, ContentError, Problem
+from .pdf.documents import PAPERS
 from .report import FORMATS, run_check
 from .scaffold import add_arguments as add_new_arguments
 from .scaffold import run_new
@@ -30,7 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default=None, help="output: text, json or github (default: github in Actions)")
     build = command("build", "validate, generate and build the site")
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: ROOT/site)")
+    build.add_argument("--paper", choices=PAPERS, default="letter", help="paper size of the PDFs (default: letter)")
+    build.add_argument("--no-pdf", action="store_true", help="leave the PDFs out (faster; the pages then have no download links)")
     command("generate", "validate and write the Markdown for MkDocs or Zensical into ROOT/build/docs")
+    pdf = command("pdf", "validate and write the PDFs (toolkit, playbook, play cards) into ROOT/build/pdf")
+    pdf.add_argument("--paper", choices=PAPERS, default="letter", help="paper size (default: letter)")
+    pdf.add_argument("--out-dir", type=Path, default=None, help="where to put the PDFs (default: ROOT/build/pdf)")
     serve = command("serve", "preview locally, rebuilding when content changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     add_new_arguments(command("new", "write a new play, vignette or toolkit item to fill in, e.g. new play --strategy 3 --title ..."))
@@ -78,13 +85,37 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         print(result.summary().replace("Built", "Generated", 1) + f" into {root / pipeline.BUILD_DIR / 'docs'}")
         return EXIT_OK
     if args.command == "build":
-        result = pipeline.build(root, args.site_dir)
+        result = pipeline.build(root, args.site_dir, outputs=_outputs(pipeline.OUTPUTS, args))
         print_problems(result.warnings, root)
         print(result.summary())
         return EXIT_OK
+    if args.command == "pdf":
+        return _run_pdf(root, args)
     from .serve import serve
 
     serve(root, args.dev_addr)
+    return EXIT_OK
+
+
+def _outputs(outputs: Sequence[Any], args: argparse.Namespace) -> list[Any]:
+    """The build's outputs, with the PDFs on the chosen paper or left out."""
+    from .pdf import Downloads
+
+    chosen = [o for o in outputs if not (args.no_pdf and isinstance(o, Downloads))]
+    return [Downloads(args.paper) if isinstance(o, Downloads) else o for o in chosen]
+
+
+def _run_pdf(root: Path, args: argparse.Namespace) -> int:
+    from .build import BUILD_DIR
+    from .pdf import print_folder
+    from .validate import check
+
+    catalogue, warnings = check(root)
+    print_problems(warnings, root)
+    target = (args.out_dir or root / BUILD_DIR / "pdf").resolve()
+    names = print_folder(catalogue, target, args.paper)
+    documents = [name for name in names if "/" not in name]
+    print(f"Wrote {', '.join(documents)} and {len(names) - len(documents)} play cards into {target}")
     return EXIT_OK
 
 

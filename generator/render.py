@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ def _json(value: Any) -> Markup:
 class Renderer:
     """Turns a catalogue into {relative path: Markdown text}."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, downloads: Iterable[str] = ()) -> None:
         self.catalogue = catalogue
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
@@ -64,6 +64,8 @@ class Renderer:
             edit_url=self.edit_url,
             schema=schema,
             tag_anchor=tag_anchor,
+            # Files the build's extra outputs wrote into docs/, e.g. "downloads/toolkit.pdf".
+            downloads=frozenset(downloads),
         )
 
     def markdown(self, text: str, owner: str = "") -> Markup:

@@ -1,0 +1,136 @@
+"""PDFs for print: the quick-start toolkit, the whole playbook and one card per play.
+
+The pipeline of one document: render its body as HTML parts
+(documents.py), lay the parts out in parallel with WeasyPrint (press.py,
+engine.py), lay out the front matter now that page numbers are known, then
+join everything into one tagged PDF with bookmarks and footers
+(assemble.py, footer.py). `Downloads` is the build output (see
+build.OUTPUTS) that writes the PDFs into docs/downloads/; the site's pages
+link to them only when they were written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..models import Catalogue
+from ..write import discard, fresh_folder, swap_in, write_pages
+from .assemble import assemble
+from .documents import PAPERS, Outline, PrintRenderer, cards_outline, playbook_outline, plays_in_order, toolkit_outline
+from .edition import edition_of
+from .engine import LaidOut, Part
+from .footer import Footer
+from .press import FRONT_ROUNDS, Press, page_numbers, placeholder_numbers, settled
+
+__all__ = ["CARDS_FILE", "DOWNLOADS", "PAPERS", "PLAYBOOK_FILE", "TOOLKIT_FILE", "Downloads", "card_file", "pdf_files", "write_pdfs"]
+
+DOWNLOADS = "downloads"
+TOOLKIT_FILE = "toolkit.pdf"
+PLAYBOOK_FILE = "playbook.pdf"
+CARDS_FILE = "cards.pdf"
+
+
+def card_file(play_id: str) -> str:
+    """The file name of one play's card, relative to the downloads folder."""
+    return f"cards/{play_id}.pdf"
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """The build output that writes every PDF into docs/downloads/, on one paper size."""
+
+    paper: str = "letter"
+
+    def __call__(self, catalogue: Catalogue, docs: Path) -> list[str]:
+        """Write the PDFs; return their paths relative to `docs`."""
+        return [f"{DOWNLOADS}/{name}" for name in write_pdfs(catalogue, docs / DOWNLOADS, self.paper, docs)]
+
+
+def write_pdfs(catalogue: Catalogue, folder: Path, paper: str = "letter", docs: Path | None = None) -> list[str]:
+    """Write every PDF under `folder`; return their names. `docs` is where local images are looked up."""
+    files = list(pdf_files(catalogue, paper, docs or folder))
+    write_pages(folder, files)
+    return [name for name, _ in files]
+
+
+def print_folder(catalogue: Catalogue, target: Path, paper: str = "letter") -> list[str]:
+    """Write every PDF into a new folder and swap it in as `target` only when all are written."""
+    new = fresh_folder(target)
+    try:
+        names = write_pdfs(catalogue, new, paper)
+    except BaseException:
+        discard(new)
+        raise
+    swap_in(new, target)
+    return names
+
+
+@dataclass
+class _Plan:
+    """How one document is made: its body parts, its front matter, its bookmarks, its footer."""
+
+    name: str
+    parts: list[str]
+    outline: Outline
+    front: Callable[[dict[str, int]], str] | None = None
+    footer: bool = True
+    cards: bool = False
+
+
+def pdf_files(
+    catalogue: Catalogue, paper: str = "letter", docs: Path | None = None, only: Collection[str] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Every PDF as (file name, bytes): toolkit, playbook, all cards, then one card per play.
+
+    `only` names the documents to make (TOOLKIT_FILE, PLAYBOOK_FILE, CARDS_FILE, which brings the single cards).
+    """
+    wanted = set(only) if only is not None else {TOOLKIT_FILE, PLAYBOOK_FILE, CARDS_FILE}
+    edition = edition_of(catalogue)
+    renderer = PrintRenderer(catalogue, edition, paper)
+    footer = Footer(catalogue.config.title)
+    plans: list[_Plan] = []
+    if catalogue.toolkit and TOOLKIT_FILE in wanted:
+        plans.append(_Plan(TOOLKIT_FILE, renderer.toolkit_parts(), toolkit_outline(catalogue), renderer.toolkit_front))
+    if PLAYBOOK_FILE in wanted:
+        plans.append(_Plan(PLAYBOOK_FILE, renderer.playbook_parts(), playbook_outline(catalogue), renderer.playbook_front))
+    if plays_in_order(catalogue) and CARDS_FILE in wanted:
+        plans.append(_Plan(CARDS_FILE, renderer.card_parts(), cards_outline(catalogue), footer=False, cards=True))
+    with Press(docs or catalogue.root) as press:
+        laid = _lay_out(plans, press, edition.content_hash)
+    for plan in plans:
+        yield plan.name, assemble(laid[plan.name], plan.outline, footer if plan.footer else None)
+        for part in laid[plan.name]:
+            for play_id, pdf in part.cards.items():
+                yield card_file(play_id), pdf
+
+
+def _lay_out(plans: list[_Plan], press: Press, content_hash: str) -> dict[str, list[LaidOut]]:
+    """Every document's parts laid out, front matter first; all documents at once, so the cores stay busy."""
+
+    def part(plan: _Plan, html: str, what: str) -> Part:
+        return Part(f"{plan.name} ({what})", html, content_hash, plan.cards)
+
+    fronts = [plan for plan in plans if plan.front is not None]
+    # The front matter's first round uses stand-in page numbers and runs beside the body.
+    first = [
+        part(plan, plan.front(placeholder_numbers([a for _, _, a in plan.outline], 4 * len(plan.outline) + 10)), "front matter")
+        for plan in fronts
+        if plan.front is not None
+    ]
+    body_parts = [part(plan, html, f"part {n + 1} of {len(plan.parts)}") for plan in plans for n, html in enumerate(plan.parts)]
+    results = iter(press.lay_out(body_parts + first))
+    body = {plan.name: [next(results) for _ in plan.parts] for plan in plans}
+    front = {plan.name: next(results) for plan in fronts}
+    pending = fronts
+    for _ in range(FRONT_ROUNDS):
+        if not pending:
+            break
+        rounds = press.lay_out(
+            [part(plan, plan.front(page_numbers(front[plan.name], body[plan.name])), "front matter") for plan in pending if plan.front]
+        )
+        unsettled = [plan for plan, laid in zip(pending, rounds, strict=True) if not settled(front[plan.name], laid)]
+        front.update({plan.name: laid for plan, laid in zip(pending, rounds, strict=True)})
+        pending = unsettled
+    return {plan.name: ([front[plan.name]] if plan.name in front else []) + body[plan.name] for plan in plans}
