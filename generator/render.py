@@ -21,13 +21,15 @@ from .models import Catalogue, Play
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters Python-Markdown (with tables) treats as syntax; escaped in plain text.
-_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def markdown_text(value: Any) -> Markup:
     """Plain text made safe to place in Markdown: no HTML, no Markdown syntax."""
     text = " ".join(str(value).split())
-    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(text))))
+    # Backslash-escape Markdown first, then HTML: the other order would
+    # escape the '#' of entities such as &#39; and show them literally.
+    return escape(_MARKDOWN_SYNTAX.sub(r"\\\1", text))
 
 
 def icon(name: str) -> Markup:
