@@ -6,6 +6,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from generator.models import Catalogue, Play
 
 VISIBLE_PLAYS_JS = "() => [...document.querySelectorAll('[data-play]')].filter((c) => c.checkVisibility()).map((c) => c.dataset.play)"
@@ -59,9 +61,22 @@ def ready(page: Any) -> None:
     page.locator("[data-pb-browse][data-pb-ready]").wait_for(state="attached")
 
 
-def visible_plays(page: Any) -> set[str]:
-    """The ids of the play cards a reader can see."""
+def visible_plays(page: Any, expected: set[str] | None = None) -> set[str]:
+    """The ids of the play cards a reader can see; with `expected`, once they match it (or after 5 s)."""
+    if expected is not None:
+        # Back and forward land a moment after Playwright returns: give the page time to catch up.
+        wanted = "(ids) => JSON.stringify((" + VISIBLE_PLAYS_JS + ")().sort()) === JSON.stringify(ids)"
+        try:
+            page.wait_for_function(wanted, arg=sorted(expected), timeout=5000)
+        except PlaywrightTimeout:
+            pass  # the caller's assertion reports what is shown instead
     return set(page.evaluate(VISIBLE_PLAYS_JS))
+
+
+def assert_shows(page: Any, expected: set[str], context: str = "") -> None:
+    """Assert that the visible cards are exactly the `expected` plays, once the page has caught up."""
+    shown = visible_plays(page, expected)
+    assert shown == expected, f"{context} missing {sorted(expected - shown)}, unexpected {sorted(shown - expected)}".strip()
 
 
 def option(page: Any, dimension: str, value: str) -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browse_page import expected_plays, ready, visible_plays
+from browse_page import assert_shows, expected_plays, ready
 from site_pages import page_types, search_word
 
 from generator.build import BuildResult
@@ -50,13 +50,15 @@ def test_play_and_strategy_pages_open_the_browse_page_filtered(page: Any, site_u
     page.wait_for_url("**/browse/?*")
     ready(page)
     assert parse_qs(urlsplit(page.url).query) == {facet.id: [value]}
-    assert play.id in visible_plays(page) and visible_plays(page) == expected_plays(catalogue, {facet.id: [value]})
+    expected = expected_plays(catalogue, {facet.id: [value]})
+    assert play.id in expected
+    assert_shows(page, expected)
     strategy = catalogue.config.strategies[0]
     page.goto(site_url + f"strategies/{strategy.id}/")
     page.locator("article").get_by_role("link", name="Filter these plays").click()
     page.wait_for_url("**/browse/?*")
     ready(page)
-    assert visible_plays(page) == {p.id for p in catalogue.plays_of(strategy.id)}
+    assert_shows(page, {p.id for p in catalogue.plays_of(strategy.id)})
 
 
 def test_no_page_type_logs_an_error_or_asks_another_host(page: Any, site_url: str, sample_build: BuildResult, page_log: Any) -> None:

@@ -15,6 +15,17 @@ from generator.models import Catalogue
 
 pytestmark = pytest.mark.browser
 
+# Each keystroke asks the search worker again: wait until the results stop changing (at most 5 s).
+SETTLED_JS = """() => new Promise((resolve) => {
+  const start = performance.now();
+  let last = null, since = start;
+  const tick = () => {
+    const now = document.querySelector(".md-search-result__list").innerHTML;
+    if (now !== last) { last = now; since = performance.now(); }
+    if (performance.now() - since > 400 || performance.now() - start > 5000) resolve(); else setTimeout(tick, 50);
+  };
+  tick();
+})"""
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -55,7 +66,7 @@ def search(page: Any, query: str) -> list[dict[str, Any]]:
     page.locator(".md-search__input").click()
     page.keyboard.type(query)
     page.locator(".md-search-result__item").first.wait_for(state="visible")
-    page.wait_for_timeout(250)  # the last keystroke's answer from the search worker
+    page.evaluate(SETTLED_JS)
     results: list[dict[str, Any]] = page.eval_on_selector_all(
         ".md-search-result__item > a",
         "links => links.map((a) => ({ href: a.href, tags: [...a.querySelectorAll('.md-tag')].map((t) => t.textContent.trim()),"
