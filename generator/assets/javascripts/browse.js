@@ -159,7 +159,8 @@
         for (const value of dim.values) if (state.selected[d].has(value.id)) params.append(dim.id, value.id);
       });
       const query = params.toString();
-      return `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
+      // No #anchor: the strategy it points at may be filtered away (Material's tracking adds one back on scroll).
+      return `${window.location.pathname}${query ? `?${query}` : ""}`;
     }
 
     /** A reader changed the form: filter, and record the view in the history (typing updates one entry). */
@@ -167,7 +168,7 @@
       const state = this.formState();
       const url = this.address(state);
       if (kind === "text" && this.lastChange === "text") window.history.replaceState(window.history.state, "", url);
-      else if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.pushState(null, "", url);
+      else if (url !== `${window.location.pathname}${window.location.search}`) window.history.pushState(null, "", url);
       this.lastChange = kind;
       this.show(state);
     }
