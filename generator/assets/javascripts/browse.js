@@ -80,7 +80,6 @@
         { class: "pb-filters", role: "search", "aria-label": "Filter plays" },
         text,
         ...this.buildOptions(),
-        element("div", { class: "pb-filters__summary" }, this.status, this.clear),
       );
       this.empty = element("p", { class: "pb-browse__empty" }, "No play matches all of these filters. Untick an option or clear the filters.");
       this.empty.hidden = true;
@@ -95,7 +94,9 @@
         this.changed("clear");
       });
       // Filters beside the results on wide screens: the groups move, the cards inside them stay put.
-      const results = element("div", { class: "pb-browse__results" }, this.empty);
+      // The count heads the results, where eyes go after ticking an option.
+      const summary = element("div", { class: "pb-browse__summary" }, this.status, this.clear);
+      const results = element("div", { class: "pb-browse__results" }, summary, this.empty);
       const layout = element("div", { class: "pb-browse__layout" }, this.form, results);
       this.root.insertBefore(layout, this.groups[0] || null);
       results.append(...this.groups);
