@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .export import write_exports
+from .markup import to_html
 from .models import Catalogue
 from .pdf import Downloads
 from .render import Renderer
@@ -91,6 +92,8 @@ def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | 
     try:
         pages, extra = write_docs(catalogue, docs, OUTPUTS if outputs is None else outputs)
         _install_theme(build)
+        # Every body is rendered: give MkDocs, which holds the whole site in memory, the cache's share.
+        to_html.cache_clear()
         build_site(root, docs, new_site, catalogue.config.title)
     except BaseException:
         discard(docs)
