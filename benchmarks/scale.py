@@ -25,9 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.scale_report import report
+
 OUT = Path(__file__).resolve().parent / "out"
-LINEAR_TARGET = 1.25  # s/play at the largest size over s/play at the smallest
-FLOOR_TARGET = 2.0  # build s/page over the one-entry-nav MkDocs s/page
 
 
 def _output_name(output: Callable[..., Any]) -> str:
@@ -186,63 +186,18 @@ def measure(size: int, out: Path) -> dict[str, Any]:
     return {"size": size, "generated": generated, "build": built, "floor": floor}
 
 
-def _verdict(value: float, target: float) -> str:
-    return f"target <= {target}: {'met' if value <= target else 'NOT met'}"
-
-
-def report(results: list[dict[str, Any]]) -> bool:
-    """Print the figures and the targets (judged on wall-clock time); return whether they are met."""
-    first = results[0]["build"]
-    print(f"\nOutputs included: {', '.join(first['outputs']) or 'none'}; excluded: {', '.join(first['excluded']) or 'none'}"
-          " (PDFs have their own benchmark)")  # fmt: skip
-    for r in results:
-        b, f, plays = r["build"], r["floor"], r["build"]["plays"]
-        print(f"\n{plays:,} plays, {b['pages']:,} pages{'':17}wall s    cpu s  wall ms/play  cpu ms/play")
-        stages = sorted(b["stages"].items(), key=lambda item: -item[1][0])
-        rows = [("build (all stages)", b["seconds"], b["cpu"])]
-        rows += [(f"  {name}", wall, cpu) for name, (wall, cpu) in stages if wall >= 0.005]
-        rows += [("  other (folders, theme, swap)", b["seconds"] - sum(w for w, _ in b["stages"].values()), None)]
-        for name, wall, cpu in rows:
-            cpu_total, cpu_per_play = (f"{cpu:8.1f}", f"{cpu / plays * 1000:12.2f}") if cpu is not None else (" " * 8, "")
-            print(f"  {name:<44} {wall:8.1f} {cpu_total} {wall / plays * 1000:12.2f} {cpu_per_play}")
-        print(f"  {'floor: MkDocs alone, one-entry nav':<44} {f['seconds']:8.1f} {f['cpu']:8.1f}"
-              f"   ms/page: build {b['seconds'] / b['pages'] * 1000:.2f} wall, {b['cpu'] / b['pages'] * 1000:.2f} cpu;"
-              f" floor {f['seconds'] / f['pages'] * 1000:.2f} wall, {f['cpu'] / f['pages'] * 1000:.2f} cpu")  # fmt: skip
-        page_kb, floor_kb = b["html_bytes"] / b["html_files"] / 1e3, f["html_bytes"] / b["html_files"] / 1e3
-        site_mb, site_kb = b["site_bytes"] / 1e6, b["site_bytes"] / plays / 1e3
-        print(f"  site bytes       {site_mb:8.1f} MB  = {site_kb:.1f} KB/play ({b['site_files']:,} files)")
-        print(f"  HTML per page    {page_kb:8.1f} KB  (floor {floor_kb:.1f} KB); play page {b['play_page_bytes'] / 1e3:.1f} KB")
-        print(f"  search index     {b['search_index_bytes'] / 1e6:8.1f} MB  = {b['search_index_bytes'] / plays / 1e3:.1f} KB/play")
-        print(f"  peak memory      {b['peak_mb']:8.0f} MB  build"
-              f" ({f['peak_mb']:.0f} MB floor, {r['generated']['peak_mb']:.0f} MB writing the catalogue)")  # fmt: skip
-    ok = True
-    print()
-    if len(results) > 1:
-        small, large = results[0]["build"], results[-1]["build"]
-        ratio = (large["seconds"] / large["plays"]) / (small["seconds"] / small["plays"])
-        cpu_ratio = (large["cpu"] / large["plays"]) / (small["cpu"] / small["plays"])
-        ok &= ratio <= LINEAR_TARGET
-        print(
-            f"Linear growth: s/play at {large['plays']:,} / s/play at {small['plays']:,} = {ratio:.2f} wall, {cpu_ratio:.2f} cpu; "
-            + _verdict(ratio, LINEAR_TARGET)
-        )
-    for r in results:
-        b, f = r["build"], r["floor"]
-        ratio = (b["seconds"] / b["pages"]) / (f["seconds"] / f["pages"])
-        cpu_ratio = (b["cpu"] / b["pages"]) / (f["cpu"] / f["pages"])
-        mkdocs = b["stages"]["mkdocs"][1] / f["cpu"]
-        ok &= ratio <= FLOOR_TARGET
-        print(f"Floor at {b['plays']:,}: build s/page / floor s/page = {ratio:.2f} wall, {cpu_ratio:.2f} cpu "
-              f"(MkDocs stage alone {mkdocs:.2f} cpu); " + _verdict(ratio, FLOOR_TARGET))  # fmt: skip
-    return ok
-
-
 def main() -> int:
     """Parse options, run each size, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--out", type=Path, default=OUT, help="work folder (default: benchmarks/out)")
     parser.add_argument("--keep", action="store_true", help="keep the generated catalogues and sites")
+    parser.add_argument(
+        "--bracket",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="measure the smallest size again at the end, so slow drift in machine load weighs on both sides (default: on)",
+    )
     parser.add_argument("--child", choices=("generate", "build", "floor"), help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--plays", type=int, default=0, help=argparse.SUPPRESS)
@@ -256,8 +211,9 @@ def main() -> int:
         return 0
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    print(f"Scale benchmark: sizes {', '.join(f'{s:,}' for s in args.sizes)}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
-    results = [measure(size, out) for size in args.sizes]
+    plan = args.sizes + ([min(args.sizes)] if args.bracket and len(args.sizes) > 1 else [])
+    print(f"Scale benchmark: runs {', '.join(f'{s:,}' for s in plan)} plays; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
+    results = [measure(size, out) for size in plan]
     if not args.keep:
         for size in args.sizes:
             shutil.rmtree(out / f"catalogue-{size}", ignore_errors=True)
