@@ -94,7 +94,7 @@ def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | 
         _install_theme(build)
         # Every body is rendered: give MkDocs, which holds the whole site in memory, the cache's share.
         to_html.cache_clear()
-        build_site(root, docs, new_site, catalogue.config.title)
+        build_site(root, docs, new_site, catalogue.config.title, catalogue.config.site_url)
     except BaseException:
         discard(docs)
         discard(new_site)

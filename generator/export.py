@@ -106,8 +106,15 @@ def plays_csv(catalogue: Catalogue, directory_urls: bool = True) -> str:
             play.reviewed.isoformat(),
             page_address("play", play.id, directory_urls),
         ]
-        writer.writerow(row)
+        writer.writerow([_inert(cell) for cell in row])
     return out.getvalue()
+
+
+def _inert(cell: Any) -> Any:
+    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
+    if isinstance(cell, str) and cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + cell
+    return cell
 
 
 def page_address(kind: str, ident: str, directory_urls: bool = True) -> str:

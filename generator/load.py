@@ -27,6 +27,8 @@ from .models import (
 from .source import Document, load_document
 
 CONFIG_FILE = "playbook.yml"
+# Keys of the browse page's address (?status=...&strategy=...&q=...) besides the facets.
+RESERVED_FACET_IDS = ("status", "strategy", "q")
 FOLDERS = {"play": "plays", "vignette": "vignettes", "toolkit": "toolkit"}
 _SAFE_ID = re.compile(schema.ID_PATTERN)
 
@@ -53,6 +55,9 @@ def load_config(root: Path) -> tuple[Config, Document]:
         _unique(document, data.get(key, []), key, problems)
     for index, facet in enumerate(data.get("facets", [])):
         _unique(document, facet.get("values", []), f"facets[{index}].values", problems)
+        if facet.get("id") in RESERVED_FACET_IDS:
+            message = f"facet id '{facet['id']}' is taken: the browse page's address already uses it"
+            problems.append(document.problem(("facets", index, "id"), message, f"choose another id, not one of {', '.join(RESERVED_FACET_IDS)}"))
     if problems:
         raise ContentError(problems)
     config = Config(

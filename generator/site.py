@@ -27,8 +27,12 @@ def mkdocs_config_file(root: Path) -> Path:
     return path
 
 
-def build_site(root: Path, docs_dir: Path, site_dir: Path, site_name: str) -> None:
-    """Build the site from `docs_dir` into `site_dir` in strict mode; any warning fails."""
+def build_site(root: Path, docs_dir: Path, site_dir: Path, site_name: str, site_url: str = "") -> None:
+    """Build the site from `docs_dir` into `site_dir` in strict mode; any warning fails.
+
+    The playbook's site_url, when set, also goes to MkDocs: Material's instant
+    navigation only follows links listed in the sitemap, which needs it.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -47,6 +51,7 @@ def build_site(root: Path, docs_dir: Path, site_dir: Path, site_name: str) -> No
             site_dir=str(site_dir),
             site_name=site_name,
             strict=True,
+            **({"site_url": site_url} if site_url else {}),
         )
         build(config)
     except (MkDocsException, OSError) as exc:

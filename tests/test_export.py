@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -112,3 +113,13 @@ def test_exports_are_compact_deterministic_and_registered(catalogue: Catalogue, 
     assert json.loads(text) == data
     assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # no indentation, no spaces
     assert export.write_exports in build.OUTPUTS
+
+
+def test_plays_csv_cells_never_run_as_spreadsheet_formulas(catalogue: Catalogue) -> None:
+    catalogue = copy.deepcopy(catalogue)  # the fixture is shared by the module
+    play = next(iter(catalogue.plays.values()))
+    play.title = '=HYPERLINK("https://attacker.example","x")'
+    play.summary = "@SUM(1+1)"
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(export.plays_csv(catalogue)))}
+    assert rows[play.id]["title"] == "'" + '=HYPERLINK("https://attacker.example","x")'
+    assert rows[play.id]["summary"] == "'@SUM(1+1)"

@@ -264,33 +264,19 @@ def thousand_site(tmp_path_factory: pytest.TempPathFactory, sample_build: BuildR
     server.server_close()
 
 
-# Each change, from the click to the page laid out again; a reader perceives under 100 ms as instant.
-TIMED_CHANGES_JS = """async (names) => {
-  const times = [];
-  const timed = (change) => {
-    const start = performance.now();
-    change();
-    document.body.getBoundingClientRect();
-    times.push(performance.now() - start);
-  };
-  for (const name of names) timed(() => document.querySelector(`[data-pb-browse] input[name="${name}"]`).click());
-  const words = document.querySelector("[data-pb-browse] input[type=search]");
-  timed(() => { words.value = "the"; words.dispatchEvent(new Event("input", { bubbles: true })); });
-  timed(() => document.querySelector(".pb-filters__clear").click());
-  return times;
-}"""
-
-
-def test_filtering_a_thousand_plays_is_instant(browser: Any, thousand_site: str) -> None:
+def test_a_thousand_plays_filter_and_clear(browser: Any, thousand_site: str) -> None:
+    # How fast this is, is measured by benchmarks/browse_filter.py, which prints
+    # milliseconds per change; a test asserts only what the reader sees.
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         open_browse(page, thousand_site + "browse/")
-        assert page.locator("[data-play]").count() == 1000
-        names = page.eval_on_selector_all("[data-pb-browse] fieldset", "sets => sets.map((s) => s.querySelector('input').name)")
-        page.evaluate(TIMED_CHANGES_JS, names)  # once to warm up
+        cards = page.locator("[data-play]:visible")
+        assert cards.count() == 1000
+        option(page, "status", "aspirational").check()
+        aspirational = page.locator("[data-play]:visible").count()
+        assert 0 < aspirational < 1000
         page.get_by_role("button", name="Clear filters").click()
-        times = sorted(page.evaluate(TIMED_CHANGES_JS, names))
+        assert page.locator("[data-play]:visible").count() == 1000
     finally:
         context.close()
-    assert times[len(times) // 2] < 100 and times[-1] < 300, f"milliseconds per change: {[round(t) for t in times]}"
