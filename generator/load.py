@@ -57,7 +57,8 @@ def load_config(root: Path) -> tuple[Config, Document]:
         _unique(document, facet.get("values", []), f"facets[{index}].values", problems)
         if facet.get("id") in RESERVED_FACET_IDS:
             message = f"facet id '{facet['id']}' is taken: the browse page's address already uses it"
-            problems.append(document.problem(("facets", index, "id"), message, f"choose another id, not one of {', '.join(RESERVED_FACET_IDS)}"))
+            hint = f"choose another id, not one of {', '.join(RESERVED_FACET_IDS)}"
+            problems.append(document.problem(("facets", index, "id"), message, hint))
     if problems:
         raise ContentError(problems)
     config = Config(
@@ -136,7 +137,8 @@ def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Pro
                 continue
             ident = path.stem
             if not _SAFE_ID.match(ident):
-                problems.append(Problem(path, 1, 1, "", f"file name '{path.name}' is not a valid id", "use lowercase letters, digits and hyphens, e.g. host-joint-info-session.yml"))
+                hint = "use lowercase letters, digits and hyphens, e.g. host-joint-info-session.yml"
+                problems.append(Problem(path, 1, 1, "", f"file name '{path.name}' is not a valid id", hint))
             if ident in items[kind]:
                 other = documents[f"{kind}:{ident}"].path.name
                 problems.append(Problem(path, 1, 1, "", f"duplicate id '{ident}': {other} has the same name"))

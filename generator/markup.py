@@ -147,7 +147,8 @@ class _Elements(HTMLParser):
                 self.removals.append(Removal(f"HTML attribute '{name}' on <{tag}> is not allowed", "remove it", name))
             elif tag == "img" and name == "src" and url_scheme(value) in ("http", "https"):
                 message = f"expected an image that is part of the playbook, found one loaded from '{shown}'"
-                self.removals.append(Removal(message, "readers' browsers must not contact other hosts; describe the image in text instead", value))
+                hint = "readers' browsers must not contact other hosts; describe the image in text instead"
+                self.removals.append(Removal(message, hint, value))
             elif name in ("href", "src") and url_scheme(value) not in URL_SCHEMES | {""}:
                 message = f"expected an http, https or mailto address, found '{shown}'"
                 self.removals.append(Removal(message, "link to a web page or an email address", value))

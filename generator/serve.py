@@ -47,7 +47,8 @@ def serve(root: Path, dev_addr: str) -> None:
 
     result = generate(root)
     print(result.summary().replace("Built", "Generated", 1), file=sys.stderr)
-    print(f"Serving on http://{dev_addr}/ -- edits to playbook.yml, plays/, vignettes/ or toolkit/ rebuild it; Ctrl+C stops", file=sys.stderr)
+    watched = "playbook.yml, plays/, vignettes/ or toolkit/"
+    print(f"Serving on http://{dev_addr}/ -- edits to {watched} rebuild it; Ctrl+C stops", file=sys.stderr)
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(root, stop), daemon=True)
     watcher.start()
