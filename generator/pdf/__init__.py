@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..models import Catalogue
 from ..write import discard, fresh_folder, swap_in, write_pages
-from .assemble import assemble
+from .assemble import Assembler
 from .documents import PAPERS, Outline, PrintRenderer, cards_outline, playbook_outline, plays_in_order, toolkit_outline
 from .edition import edition_of
 from .engine import LaidOut, Part
@@ -97,40 +97,51 @@ def pdf_files(
         plans.append(_Plan(PLAYBOOK_FILE, renderer.playbook_parts(), playbook_outline(catalogue), renderer.playbook_front))
     if plays_in_order(catalogue) and CARDS_FILE in wanted:
         plans.append(_Plan(CARDS_FILE, renderer.card_parts(), cards_outline(catalogue), footer=False, cards=True))
+    cards: list[tuple[str, bytes]] = []
     with Press(docs or catalogue.root) as press:
-        laid = _lay_out(plans, press, edition.content_hash)
+        assemblers = _lay_out(plans, press, edition.content_hash, cards)
     for plan in plans:
-        yield plan.name, assemble(laid[plan.name], plan.outline, footer if plan.footer else None)
-        for part in laid[plan.name]:
-            for play_id, pdf in part.cards.items():
-                yield card_file(play_id), pdf
+        yield plan.name, assemblers[plan.name].finish(plan.outline, footer if plan.footer else None)
+    yield from cards
 
 
-def _lay_out(plans: list[_Plan], press: Press, content_hash: str) -> dict[str, list[LaidOut]]:
-    """Every document's parts laid out, front matter first; all documents at once, so the cores stay busy."""
+def _lay_out(plans: list[_Plan], press: Press, content_hash: str, cards: list[tuple[str, bytes]]) -> dict[str, Assembler]:
+    """Every document's parts laid out and joined, front matter last; all documents at once, so the cores stay busy.
+
+    Each play's own card goes to `cards`.
+    """
 
     def part(plan: _Plan, html: str, what: str) -> Part:
         return Part(f"{plan.name} ({what})", html, content_hash, plan.cards)
 
+    def front_part(plan: _Plan, numbers: dict[str, int]) -> Part:
+        assert plan.front is not None
+        return part(plan, plan.front(numbers), "front matter")
+
     fronts = [plan for plan in plans if plan.front is not None]
-    # The front matter's first round uses stand-in page numbers and runs beside the body.
-    first = [
-        part(plan, plan.front(placeholder_numbers([a for _, _, a in plan.outline], 4 * len(plan.outline) + 10)), "front matter")
-        for plan in fronts
-        if plan.front is not None
-    ]
+    # The front matter's first round uses stand-in page numbers and runs beside the body; they are
+    # as wide as numbers up to four pages per bookmarked item (a wrong guess costs one more round).
+    first = [front_part(plan, placeholder_numbers([a for _, _, a in plan.outline], 4 * len(plan.outline) + 10)) for plan in fronts]
     body_parts = [part(plan, html, f"part {n + 1} of {len(plan.parts)}") for plan in plans for n, html in enumerate(plan.parts)]
-    results = iter(press.lay_out(body_parts + first))
-    body = {plan.name: [next(results) for _ in plan.parts] for plan in plans}
+    results = press.lay_out(body_parts + first)
+    assemblers = {plan.name: Assembler() for plan in plans}
+    body: dict[str, list[LaidOut]] = {plan.name: [] for plan in plans}
+    for plan in plans:
+        for _ in plan.parts:
+            # Joined while the workers lay out the parts after it; only its page count and anchors are kept.
+            laid = next(results)
+            assemblers[plan.name].add(laid)
+            cards += [(card_file(play_id), pdf) for play_id, pdf in laid.cards.items()]
+            body[plan.name].append(LaidOut(b"", laid.pages, laid.anchors, laid.borrowed))
     front = {plan.name: next(results) for plan in fronts}
     pending = fronts
     for _ in range(FRONT_ROUNDS):
         if not pending:
             break
-        rounds = press.lay_out(
-            [part(plan, plan.front(page_numbers(front[plan.name], body[plan.name])), "front matter") for plan in pending if plan.front]
-        )
+        rounds = list(press.lay_out([front_part(plan, page_numbers(front[plan.name], body[plan.name])) for plan in pending]))
         unsettled = [plan for plan, laid in zip(pending, rounds, strict=True) if not settled(front[plan.name], laid)]
         front.update({plan.name: laid for plan, laid in zip(pending, rounds, strict=True)})
         pending = unsettled
-    return {plan.name: ([front[plan.name]] if plan.name in front else []) + body[plan.name] for plan in plans}
+    for plan in fronts:
+        assemblers[plan.name].add(front[plan.name], first=True)
+    return assemblers

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import struct
 import zlib
-from collections.abc import Sequence
 from typing import cast
 
 from pypdf import PageObject, PdfReader, PdfWriter
@@ -36,30 +35,41 @@ OBJECTS_PER_STREAM = 200
 _COPIED_FROM_FIRST = ("/Lang", "/ViewerPreferences", "/MarkInfo", "/Metadata")
 
 
-def assemble(parts: Sequence[LaidOut], outline: Outline, footer: Footer | None = None) -> bytes:
-    """One PDF from the parts, in order; `footer` numbers every page but the cover."""
-    writer = PdfWriter()
-    writer.pdf_header = "%PDF-1.7"
-    document = _StructureTree(writer)
-    destinations: dict[str, PdfObject] = {}
-    for index, part in enumerate(parts):
+class Assembler:
+    """Joins parts as they come (the body, while later parts are still being laid out), then the front matter."""
+
+    def __init__(self) -> None:
+        self.writer = PdfWriter()
+        self.writer.pdf_header = "%PDF-1.7"
+        self.tree = _StructureTree(self.writer)
+        self.destinations: dict[str, PdfObject] = {}
+
+    def add(self, part: LaidOut, first: bool = False) -> None:
+        """Append a part's pages, or put them before all others (`first`, for front matter laid out last)."""
+        writer = self.writer
         reader = PdfReader(io.BytesIO(part.pdf))
-        if index == 0:
+        if first or len(writer.pages) == 0:
             _copy_document_info(reader, writer)
-        pages = [writer.add_page(page) for page in reader.pages]
-        document.add(reader, pages)
+        if first:
+            pages = [writer.insert_page(page, index) for index, page in enumerate(reader.pages)]
+        else:
+            pages = [writer.add_page(page) for page in reader.pages]
+        self.tree.add(reader, pages, first)
         for name, destination in _destinations(reader):
             # A borrowed anchor only stands in for the real one, which another part holds.
             if name not in part.borrowed:
-                destinations[name] = destination.clone(writer)
+                self.destinations[name] = destination.clone(writer)
         # Everything needed is cloned: let the part's parsed objects go (pypdf keeps each reader alive).
         writer._id_translated.pop(id(reader), None)
-    document.finish()
-    _write_destinations(writer, destinations)
-    _write_outline(writer, outline, destinations)
-    if footer is not None:
-        footer.draw(writer, skip=1)
-    return _write_compact(writer)
+
+    def finish(self, outline: Outline, footer: Footer | None = None) -> bytes:
+        """The joined PDF, with bookmarks; `footer` numbers every page but the cover."""
+        self.tree.finish()
+        _write_destinations(self.writer, self.destinations)
+        _write_outline(self.writer, outline, self.destinations)
+        if footer is not None:
+            footer.draw(self.writer, skip=1)
+        return _write_compact(self.writer)
 
 
 class _StructureTree:
@@ -82,8 +92,11 @@ class _StructureTree:
         self.nums = ArrayObject()
         self.next_key = 0
 
-    def add(self, reader: PdfReader, pages: list[PageObject]) -> None:
-        """Move one part's elements under the Document element; `pages` are the part's pages, already added."""
+    def add(self, reader: PdfReader, pages: list[PageObject], first: bool = False) -> None:
+        """Move one part's elements under the Document element, at its end or (`first`) its start.
+
+        `pages` are the part's pages, already added to the writer.
+        """
         source = cast(DictionaryObject, reader.root_object["/StructTreeRoot"])
         elements = cast(ArrayObject, cast(ArrayObject, source["/K"])[0].get_object()["/K"])
         offset = self.next_key
@@ -93,12 +106,16 @@ class _StructureTree:
                 annotation = annotation.get_object()
                 if "/StructParent" in annotation:
                     annotation[NameObject("/StructParent")] = NumberObject(annotation["/StructParent"] + offset)
-        for element in elements:
+        kids = cast(ArrayObject, self.document["/K"])
+        for position, element in enumerate(elements):
             # Without its parent link, cloning stops at the element instead of copying the part's whole tree.
             element.get_object().pop("/P", None)
             clone = element.clone(self.writer)
             clone.get_object()[NameObject("/P")] = self.document_ref
-            cast(ArrayObject, self.document["/K"]).append(clone)
+            if first:
+                kids.insert(position, clone)
+            else:
+                kids.append(clone)
         nums = cast(ArrayObject, cast(DictionaryObject, source["/ParentTree"])["/Nums"])
         for position in range(0, len(nums), 2):
             key = int(nums[position])
@@ -170,9 +187,9 @@ def _write_compact(writer: PdfWriter) -> bytes:
             obj.write_to_stream(out)
             out.write(b"\nendobj\n")
         else:
-            body = io.BytesIO()
-            obj.write_to_stream(body)
-            packed.append((number, body.getvalue()))
+            buffer = io.BytesIO()
+            obj.write_to_stream(buffer)
+            packed.append((number, buffer.getvalue()))
     number = len(writer._objects)
     for start in range(0, len(packed), OBJECTS_PER_STREAM):
         number += 1
@@ -185,8 +202,8 @@ def _write_compact(writer: PdfWriter) -> bytes:
         head = " ".join(offsets).encode() + b"\n"
         data = zlib.compress(head + b"\n".join(body for _, body in group))
         entries[number] = (1, out.tell(), 0)
-        out.write(f"{number} 0 obj\n<< /Type /ObjStm /N {len(group)} /First {len(head)} /Filter /FlateDecode /Length {len(data)} >>\n".encode())
-        out.write(b"stream\n" + data + b"\nendstream\nendobj\n")
+        header = f"/Type /ObjStm /N {len(group)} /First {len(head)} /Filter /FlateDecode /Length {len(data)}"
+        out.write(f"{number} 0 obj\n<< {header} >>\nstream\n".encode() + data + b"\nendstream\nendobj\n")
     number += 1
     xref = out.tell()
     entries[number] = (1, xref, 0)
@@ -194,6 +211,7 @@ def _write_compact(writer: PdfWriter) -> bytes:
     root = writer.root_object.indirect_reference
     info = writer._info.indirect_reference if writer._info is not None else None
     trailer = f"/Root {root.idnum} 0 R" + (f" /Info {info.idnum} 0 R" if info else "")  # type: ignore[union-attr]
-    out.write(f"{number} 0 obj\n<< /Type /XRef /Size {number + 1} /W [1 4 2] {trailer} /Filter /FlateDecode /Length {len(rows)} >>\n".encode())
-    out.write(b"stream\n" + rows + b"\nendstream\nendobj\n" + f"startxref\n{xref}\n%%EOF\n".encode())
+    header = f"/Type /XRef /Size {number + 1} /W [1 4 2] {trailer} /Filter /FlateDecode /Length {len(rows)}"
+    out.write(f"{number} 0 obj\n<< {header} >>\nstream\n".encode() + rows + b"\nendstream\nendobj\n")
+    out.write(f"startxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()

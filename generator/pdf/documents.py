@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from ..markup import render_markdown
-from ..models import Catalogue, Play, ToolkitItem
+from ..models import Catalogue, Play, ToolkitItem, Vignette
 from .edition import Edition, qr_code
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "pdf"
@@ -127,6 +127,11 @@ def plays_in_order(catalogue: Catalogue) -> list[Play]:
     return [play for strategy in catalogue.config.strategies for play in catalogue.plays_of(strategy.id)]
 
 
+def vignettes_in_order(catalogue: Catalogue) -> list[Vignette]:
+    """Vignettes by title, as the site lists them."""
+    return sorted(catalogue.vignettes.values(), key=lambda vignette: (vignette.title.lower(), vignette.id))
+
+
 def playbook_parts(catalogue: Catalogue) -> list[list[Block]]:
     """The playbook's body as parts of at most PLAYS_PER_PART plays (or VIGNETTES_PER_PART vignettes)."""
     parts: list[list[Block]] = []
@@ -144,7 +149,7 @@ def playbook_parts(catalogue: Catalogue) -> list[list[Block]]:
         current.append((kind, item))
         count += kind == "play"
     parts.append(current)
-    vignettes: list[Block] = [("vignette", v) for v in catalogue.vignettes.values()]
+    vignettes: list[Block] = [("vignette", v) for v in vignettes_in_order(catalogue)]
     for index, blocks in enumerate(_slices(vignettes, VIGNETTES_PER_PART)):
         parts.append(([("vignettes", None)] if index == 0 else []) + blocks)
     return parts
@@ -158,7 +163,7 @@ def playbook_outline(catalogue: Catalogue) -> Outline:
         outline += [(2, play.title, f"play-{play.id}") for play in catalogue.plays_of(strategy.id)]
     if catalogue.vignettes:
         outline.append((1, f"{catalogue.config.labels.vignette}s", "vignettes"))
-        outline += [(2, v.title, f"vignette-{v.id}") for v in catalogue.vignettes.values()]
+        outline += [(2, v.title, f"vignette-{v.id}") for v in vignettes_in_order(catalogue)]
     return outline
 
 

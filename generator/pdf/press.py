@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import TracebackType
@@ -39,14 +39,16 @@ class Press:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
 
-    def lay_out(self, parts: Sequence[Part]) -> list[LaidOut]:
-        """Every part laid out, in the order given."""
-        if len(parts) <= 1 or workers() <= 1:
-            return [lay_out(part, self.docs) for part in parts]
+    def lay_out(self, parts: Sequence[Part]) -> Iterator[LaidOut]:
+        """Every part laid out, in the order given, each as soon as it and those before it are done."""
+        # Once the workers are up they take every part: they have WeasyPrint loaded, and this
+        # process, holding the documents being joined, stays free of it.
+        if workers() <= 1 or (self.pool is None and len(parts) <= 1):
+            return (lay_out(part, self.docs) for part in parts)
         if self.pool is None:
             # Spawned, not forked: the build may run beside threads (the preview server's watcher).
             self.pool = ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("spawn"))
-        return list(self.pool.map(lay_out, parts, [self.docs] * len(parts)))
+        return self.pool.map(lay_out, parts, [self.docs] * len(parts))
 
 
 def page_numbers(front: LaidOut, body: Sequence[LaidOut]) -> dict[str, int]:
