@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import logging
-import shutil
 import statistics
 import sys
 import tempfile
@@ -22,12 +20,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "browser")]
 
+from browse_page import build_browse_site  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler  # noqa: E402
-from test_browse import thousand_plays  # noqa: E402
 
-from generator import build as pipeline  # noqa: E402
-from generator.export import write_exports  # noqa: E402
-from generator.render import Renderer  # noqa: E402
 from generator.validate import check  # noqa: E402
 
 TIMED_CHANGES_JS = """async (names) => {
@@ -46,31 +41,13 @@ TIMED_CHANGES_JS = """async (names) => {
 }"""
 
 
-def build_browse_site(root: Path, plays: int) -> Path:
-    """The browse page of a `plays`-play catalogue, built by MkDocs with the site's theme."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    catalogue, _ = check(REPO)
-    catalogue = thousand_plays(catalogue, plays)
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "browse.md").write_text(Renderer(catalogue).render("browse.md.j2"), encoding="utf-8")
-    write_exports(catalogue, docs)
-    shutil.copytree(pipeline.PACKAGE / "assets", docs / "assets")
-    shutil.copytree(pipeline.PACKAGE / "theme", root / "build" / "theme")
-    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # play pages are not built: their links dangle
-    build(load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(root / "site"), nav=["browse.md"]))
-    return root / "site"
-
-
 def main(plays: int = 1000, rounds: int = 5) -> None:
     """Build, serve, time and print."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder:
-        site = build_browse_site(Path(folder), plays)
+        catalogue, _ = check(REPO)
+        site = build_browse_site(Path(folder), catalogue, plays)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/browse/"

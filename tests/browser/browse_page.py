@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+import shutil
 import unicodedata
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from generator import build as pipeline
+from generator.export import write_exports
 from generator.models import Catalogue, Play
+from generator.render import Renderer
 
 VISIBLE_PLAYS_JS = "() => [...document.querySelectorAll('[data-play]')].filter((c) => c.checkVisibility()).map((c) => c.dataset.play)"
 
@@ -88,3 +95,38 @@ def shown_count(page: Any, dimension: str, value: str) -> int:
     """The number of plays an option says it would leave."""
     label = option(page, dimension, value).locator("xpath=ancestor::label")
     return int(label.locator(".pb-filters__count").inner_text().split()[0])
+
+
+def thousand_plays(catalogue: Catalogue, count: int = 1000) -> Catalogue:
+    """The sample's plays copied round and round into a catalogue of `count` plays, the scale benchmark's size."""
+    originals = sorted(catalogue.plays.values(), key=lambda p: p.id)
+    plays = {}
+    for n in range(count):
+        play = originals[n % len(originals)]
+        ident = f"{play.id}-{n}"
+        plays[ident] = dataclasses.replace(play, id=ident, title=f"{play.title} ({n})", related=[], toolkit=[])
+    return Catalogue(catalogue.root, catalogue.config, plays, vignettes={}, toolkit={})
+
+
+def build_browse_site(root: Path, catalogue: Catalogue, plays: int) -> Path:
+    """The browse page alone for `plays` plays, built by MkDocs with the site's theme; returns the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    catalogue = thousand_plays(catalogue, plays)
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "browse.md").write_text(Renderer(catalogue).render("browse.md.j2"), encoding="utf-8")
+    write_exports(catalogue, docs)
+    shutil.copytree(pipeline.PACKAGE / "assets", docs / "assets")
+    shutil.copytree(pipeline.PACKAGE / "theme", root / "build" / "theme")
+    shutil.copy2(pipeline.PACKAGE.parent / "mkdocs.yml", root / "mkdocs.yml")
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # the play pages are not built: their links are expected to dangle
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(root / "site"), nav=["browse.md"])
+        build(config)
+    finally:
+        logger.setLevel(level)
+    return root / "site"

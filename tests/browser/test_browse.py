@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import http.server
-import logging
-import shutil
 import threading
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browse_page import assert_shows, expected_plays, fold, narrowing_pair, open_browse, option, ready, shown_count
+from browse_page import assert_shows, build_browse_site, expected_plays, fold, narrowing_pair, open_browse, option, ready, shown_count
 from conftest import REPO, copy_catalogue
 
 from generator import build as pipeline
 from generator.build import BuildResult
 from generator.export import write_exports
-from generator.models import Catalogue
-from generator.render import Renderer
 
 pytestmark = pytest.mark.browser
 
@@ -223,41 +218,11 @@ def test_filters_keep_working_through_instant_navigation(
     assert problems == []
 
 
-def thousand_plays(catalogue: Catalogue, count: int = 1000) -> Catalogue:
-    """The sample's plays copied round and round into a catalogue of `count` plays, the scale benchmark's size."""
-    originals = sorted(catalogue.plays.values(), key=lambda p: p.id)
-    plays = {}
-    for n in range(count):
-        play = originals[n % len(originals)]
-        ident = f"{play.id}-{n}"
-        plays[ident] = dataclasses.replace(play, id=ident, title=f"{play.title} ({n})", related=[], toolkit=[])
-    return Catalogue(catalogue.root, catalogue.config, plays, vignettes={}, toolkit={})
-
-
 @pytest.fixture(scope="module")
 def thousand_site(tmp_path_factory: pytest.TempPathFactory, sample_build: BuildResult) -> Iterator[str]:
     """The browse page alone, for 1,000 plays, built by MkDocs with the site's theme and served on localhost."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    root = tmp_path_factory.mktemp("thousand")
-    catalogue = thousand_plays(sample_build.catalogue)
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "browse.md").write_text(Renderer(catalogue).render("browse.md.j2"), encoding="utf-8")
-    write_exports(catalogue, docs)
-    shutil.copytree(pipeline.PACKAGE / "assets", docs / "assets")
-    shutil.copytree(pipeline.PACKAGE / "theme", root / "build" / "theme")
-    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(logging.ERROR)  # the play pages are not built: their links are expected to dangle
-    try:
-        config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(root / "site"), nav=["browse.md"])
-        build(config)
-    finally:
-        logger.setLevel(level)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root / "site")))
+    site = build_browse_site(tmp_path_factory.mktemp("thousand"), sample_build.catalogue, 1000)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
