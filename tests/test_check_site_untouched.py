@@ -55,7 +55,7 @@ def test_a_failing_mkdocs_build_leaves_the_site_alone(mini_root: Path, published
 def test_a_build_that_dies_half_written_leaves_the_site_alone(
     mini_root: Path, published: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def half_written(root: Path, docs: Path, site: Path, name: str) -> None:
+    def half_written(root: Path, docs: Path, site: Path, name: str, url: str = "") -> None:
         (site / "index.html").write_text("half a page", encoding="utf-8")
         raise BuildError("MkDocs stopped half-way")
 
