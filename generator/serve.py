@@ -8,8 +8,13 @@ from pathlib import Path
 
 from .build import BUILD_DIR, generate
 from .errors import PlaybookError
+from .export import write_exports
 from .load import CONFIG_FILE, FOLDERS
 from .site import mkdocs_config_file
+
+# The preview leaves the PDFs out: they take seconds on every edit, and the
+# pages simply show no download links without them. `playbook build` makes them.
+PREVIEW_OUTPUTS = [write_exports]
 
 
 def content_state(root: Path) -> dict[Path, float]:
@@ -25,7 +30,7 @@ def _regenerate(root: Path) -> None:
     from .cli import print_problems
 
     try:
-        result = generate(root)
+        result = generate(root, outputs=PREVIEW_OUTPUTS)
         print(result.summary().replace("Built", "Regenerated", 1), file=sys.stderr)
     except PlaybookError as exc:
         print_problems(getattr(exc, "problems", []), root)
@@ -45,7 +50,7 @@ def serve(root: Path, dev_addr: str) -> None:
     """Generate once, then serve with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    result = generate(root)
+    result = generate(root, outputs=PREVIEW_OUTPUTS)
     print(result.summary().replace("Built", "Generated", 1), file=sys.stderr)
     watched = "playbook.yml, plays/, vignettes/ or toolkit/"
     print(f"Serving on http://{dev_addr}/ -- edits to {watched} rebuild it; Ctrl+C stops", file=sys.stderr)
