@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator import build as pipeline
+from generator.errors import ContentError
+from generator.validate import check
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -44,6 +46,20 @@ def copy_catalogue(source: Path, target: Path) -> Path:
     if not (target / "mkdocs.yml").exists():
         shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def check_errors(root: Path) -> list[str]:
+    """The formatted problems `check` reports for a catalogue that must fail."""
+    with pytest.raises(ContentError) as caught:
+        check(root)
+    return [p.format(root) for p in caught.value.problems]
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace text in a content file, failing if the text is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture

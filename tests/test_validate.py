@@ -4,22 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from conftest import check_errors as _errors
+from conftest import edit_file as _edit
 
-from generator.errors import ContentError
 from generator.validate import check
-
-
-def _errors(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        check(root)
-    return [p.format(root) for p in caught.value.problems]
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_mini_catalogue_loads_into_models(mini_root: Path) -> None:
