@@ -41,19 +41,24 @@ def _json(value: Any) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
+def template_environment(folder: Path, **options: Any) -> Environment:
+    """The project's Jinja settings for one template folder: autoescape on, no silent undefined values."""
+    return Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **options,
+    )
+
+
 class Renderer:
     """Turns a catalogue into {relative path: Markdown text}."""
 
     def __init__(self, catalogue: Catalogue, downloads: Iterable[str] = ()) -> None:
         self.catalogue = catalogue
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        self.env = template_environment(TEMPLATES, keep_trailing_newline=True)
         self.env.filters["md"] = markdown_text
         self.env.filters["markdown"] = self.markdown
         self.env.filters["json"] = _json

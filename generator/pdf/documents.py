@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..markup import render_markdown
 from ..models import Catalogue, Play, ToolkitItem, Vignette
+from ..render import template_environment
 from .edition import Edition, qr_code
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "pdf"
@@ -46,13 +46,7 @@ class PrintRenderer:
             raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
         self.catalogue = catalogue
         self.edition = edition
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = template_environment(TEMPLATES)
         self.env.filters["markdown"] = self.markdown
         self.env.globals.update(
             catalogue=catalogue,
