@@ -116,8 +116,8 @@ def build_browse_site(root: Path, catalogue: Catalogue, plays: int) -> Path:
     catalogue = thousand_plays(catalogue, plays)
     docs = root / "docs"
     docs.mkdir()
-    (docs / "browse.md").write_text(Renderer(catalogue).render("browse.md.j2"), encoding="utf-8")
-    write_exports(catalogue, docs)
+    exports = write_exports(catalogue, docs)
+    (docs / "browse.md").write_text(Renderer(catalogue, downloads=exports).render("browse.md.j2"), encoding="utf-8")
     shutil.copytree(pipeline.PACKAGE / "assets", docs / "assets")
     shutil.copytree(pipeline.PACKAGE / "theme", root / "build" / "theme")
     shutil.copy2(pipeline.PACKAGE.parent / "mkdocs.yml", root / "mkdocs.yml")
