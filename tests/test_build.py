@@ -112,3 +112,14 @@ def test_broken_link_fails_the_build_and_keeps_the_site(mini_root: Path, monkeyp
     with pytest.raises(BuildError, match="no-such-play.md"):
         pipeline.build(mini_root)
     assert _digest(mini_root / "site") == before
+
+
+def test_page_title_shows_markup_characters_as_written(mini_root: Path) -> None:
+    play = mini_root / "plays" / "host-info-night.yml"
+    text = play.read_text(encoding="utf-8").replace("title: Host an admissions information night", "title: \"A &amp; B <c> it's\"")
+    play.write_text(text, encoding="utf-8")
+    pipeline.build(mini_root, outputs=[])
+    html = (mini_root / "site" / "plays" / "host-info-night" / "index.html").read_text(encoding="utf-8")
+    # Escaped exactly once: a reader sees `A &amp; B <c> it's` in the tab and the heading.
+    assert "<title>A &amp;amp; B &lt;c&gt; it&#39;s - Mini Playbook</title>" in html
+    assert ">A &amp;amp; B &lt;c&gt; it&#39;s</h1>" in html
