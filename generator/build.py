@@ -64,43 +64,39 @@ def write_docs(catalogue: Catalogue, docs: Path, outputs: Iterable[Output] = ())
 
 def generate(root: Path, outputs: Iterable[Output] | None = None) -> BuildResult:
     """Check the catalogue and write build/docs and build/theme, swapping each in whole."""
-    started = time.perf_counter()
-    root = root.resolve()
-    catalogue, warnings = check(root)
-    build = root / BUILD_DIR
-    docs = fresh_folder(build / "docs")
-    try:
-        pages, extra = write_docs(catalogue, docs, OUTPUTS if outputs is None else outputs)
-        _install_theme(build)
-    except BaseException:
-        discard(docs)
-        raise
-    swap_in(docs, build / "docs")
-    return BuildResult(catalogue, warnings, pages, time.perf_counter() - started, extra_files=extra)
+    return _run(root.resolve(), None, outputs)
 
 
 def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | None = None) -> BuildResult:
     """Check, generate and build the site; the old site stays until the new one is complete."""
-    started = time.perf_counter()
     root = root.resolve()
+    return _run(root, (site_dir or root / "site").resolve(), outputs)
+
+
+def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None) -> BuildResult:
+    """The pipeline; with `site` None it stops before MkDocs (generate)."""
+    started = time.perf_counter()
     catalogue, warnings = check(root)
-    mkdocs_config_file(root)
-    site = (site_dir or root / "site").resolve()
+    if site is not None:
+        mkdocs_config_file(root)
     build = root / BUILD_DIR
     docs = fresh_folder(build / "docs")
-    new_site = fresh_folder(site)
+    new_site = fresh_folder(site) if site is not None else None
     try:
         pages, extra = write_docs(catalogue, docs, OUTPUTS if outputs is None else outputs)
         _install_theme(build)
-        # Every body is rendered: give MkDocs, which holds the whole site in memory, the cache's share.
-        to_html.cache_clear()
-        build_site(root, docs, new_site, catalogue.config.title, catalogue.config.site_url)
+        if new_site is not None:
+            # Every body is rendered: give MkDocs, which holds the whole site in memory, the cache's share.
+            to_html.cache_clear()
+            build_site(root, docs, new_site, catalogue.config.title, catalogue.config.site_url)
     except BaseException:
         discard(docs)
-        discard(new_site)
+        if new_site is not None:
+            discard(new_site)
         raise
     swap_in(docs, build / "docs")
-    swap_in(new_site, site)
+    if site is not None and new_site is not None:
+        swap_in(new_site, site)
     return BuildResult(catalogue, warnings, pages, time.perf_counter() - started, site_dir=site, extra_files=extra)
 
 
