@@ -82,7 +82,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "generate":
         result = pipeline.generate(root)
         print_problems(result.warnings, root)
-        print(result.summary().replace("Built", "Generated", 1) + f" into {root / pipeline.BUILD_DIR / 'docs'}")
+        print(result.summary("Generated"))
         return EXIT_OK
     if args.command == "build":
         result = pipeline.build(root, args.site_dir, outputs=_outputs(pipeline.OUTPUTS, args))

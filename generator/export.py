@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
+from .i18n import Messages
 from .models import Catalogue, Play
+from .render import label
 from .site import MKDOCS_FILE
 
 FORMAT = "stem-playbook-catalogue"
@@ -27,10 +29,10 @@ CSV_SEPARATOR = "; "
 PAGE_FOLDERS = {"strategy": "strategies", "play": "plays", "vignette": "vignettes", "toolkit": "toolkit"}
 
 
-def write_exports(catalogue: Catalogue, docs: Path) -> list[str]:
+def write_exports(catalogue: Catalogue, docs: Path, messages: Messages | None = None) -> list[str]:
     """Write catalogue.json and plays.csv into `docs`; return their relative paths."""
     directory_urls = uses_directory_urls(catalogue.root)
-    data = catalogue_data(catalogue, directory_urls)
+    data = catalogue_data(catalogue, directory_urls, messages)
     # Compact separators: for 10,000 plays the indentation alone would add megabytes.
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     (docs / CATALOGUE_FILE).write_text(text + "\n", encoding="utf-8")
@@ -38,9 +40,10 @@ def write_exports(catalogue: Catalogue, docs: Path) -> list[str]:
     return [CATALOGUE_FILE, PLAYS_FILE]
 
 
-def catalogue_data(catalogue: Catalogue, directory_urls: bool = True) -> dict[str, Any]:
+def catalogue_data(catalogue: Catalogue, directory_urls: bool = True, messages: Messages | None = None) -> dict[str, Any]:
     """The catalogue as plain JSON-ready data, in the documented shape (DATA.md)."""
     config = catalogue.config
+    messages = messages or Messages(config.language, config.nouns, config.messages)
     # Each relation is stored once: vignettes and toolkit items list their plays, plays their related plays.
     return {
         "format": FORMAT,
@@ -49,7 +52,7 @@ def catalogue_data(catalogue: Catalogue, directory_urls: bool = True) -> dict[st
         "language": config.language,
         # One address template per kind (replace {id}) rather than a URL repeated on every item.
         "pages": {kind: page_address(kind, "{id}", directory_urls) for kind in PAGE_FOLDERS},
-        "statuses": [{"id": s, "label": getattr(config.labels, s)} for s in ("enacted", "aspirational")],
+        "statuses": [{"id": s, "label": label(config, messages, s)} for s in ("enacted", "aspirational")],
         "strategies": [{"id": s.id, "number": s.number, "title": s.title, "summary": s.summary} for s in config.strategies],
         "facets": [{"id": f.id, "label": f.label, "values": [{"id": v.id, "label": v.label} for v in f.values]} for f in config.facets],
         "plays": [_play(catalogue, play) for play in ordered_plays(catalogue)],

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .errors import Problem
+from .i18n import NOUNS, language_problem, message_ids
 from .schema import CONTENT_KINDS, ID_PATTERN, KINDS, PLACEHOLDER, Field
 from .source import Document, FieldPath, dotted
 
@@ -18,6 +19,8 @@ _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Characters that cannot stand unescaped in an address (and would end a Markdown link).
 _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\{}|^]")
+_PLACEHOLDERS = re.compile(r"%\((\w+)\)")
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 _FILE_ID_FIELDS = tuple(KINDS[kind] for kind in CONTENT_KINDS)
 
 Vocabularies = Mapping[str, Sequence[str]]
@@ -66,6 +69,8 @@ class FieldChecker:
         self.vocabularies = vocabularies
         self.facets = facets
         self.problems: list[Problem] = []
+        # Worth a look but no reason to stop: a text longer than real playbooks use.
+        self.warnings: list[Problem] = []
 
     def fail(self, at: FieldPath, message: str, hint: str = "") -> None:
         """Record one problem at a field path."""
@@ -146,7 +151,8 @@ class FieldChecker:
         if spec.plain and (found := re.search(r'[<>"]', text)):
             self.fail(at, f"expected plain text, found '{found.group()}'", "the theme shows this text as it is; leave out <, > and \"")
         if spec.max_length and len(text) > spec.max_length:
-            self.fail(at, f"expected at most {spec.max_length} characters, found {len(text)}", "shorten it")
+            message = f"expected at most {spec.max_length} characters, found {len(text)}"
+            self.warnings.append(self.document.problem(at, message, "shorten it", severity="warning"))
         return text
 
     def _markdown(self, value: Any, spec: Field, at: FieldPath) -> str | None:
@@ -247,6 +253,78 @@ class FieldChecker:
     def _objects(self, value: Any, spec: Field, at: FieldPath) -> list[dict[str, Any]]:
         items = self._list(value, spec, at) or []
         return [self.mapping(v, spec.fields, at + (i,)) for i, v in enumerate(items)]
+
+    def _language(self, value: Any, spec: Field, at: FieldPath) -> str | None:
+        text = self._string(value, spec, at)
+        if text and (problem := language_problem(text)):
+            self.fail(at, problem, "e.g. en, es, es-MX or pt-BR")
+            return None
+        return text
+
+    def _languages(self, value: Any, spec: Field, at: FieldPath) -> list[str]:
+        items = self._list(value, Field(spec.name, "languages", spec.description, min_items=1), at) or []
+        item = Field(spec.name, "language", spec.description, required=True)
+        result: list[str] = []
+        for index, entry in enumerate(items):
+            code = self._language(entry, item, at + (index,))
+            if code and code in result:
+                self.fail(at + (index,), f"'{code}' is listed twice", "keep only one")
+            elif code:
+                result.append(code)
+        return result
+
+    def _nouns(self, value: Any, spec: Field, at: FieldPath) -> dict[str, dict[str, str]]:
+        if not isinstance(value, dict):
+            self.fail(at, f"expected a mapping of noun to its forms, found {_type_name(value)}", "e.g. play: {one: practice, other: practices}")
+            return {}
+        result: dict[str, dict[str, str]] = {}
+        for noun, forms in value.items():
+            if noun not in NOUNS:
+                self.fail(at + (noun,), f"unknown noun '{noun}'", suggest(noun, list(NOUNS), "nouns"))
+                continue
+            if not isinstance(forms, dict):
+                self.fail(at + (noun,), f"expected its forms, found {_type_name(forms)}", "e.g. {one: workgroup, other: workgroups}")
+                continue
+            result[noun] = {}
+            for category, word in forms.items():
+                if category not in PLURAL_CATEGORIES:
+                    self.fail(at + (noun, category), f"unknown plural form '{category}'", f"known forms: {', '.join(PLURAL_CATEGORIES)}")
+                elif text := self._string(word, Field(str(category), "string", "", required=True, plain=True), at + (noun, category)):
+                    result[noun][category] = text
+            if "one" not in forms or "other" not in forms:
+                self.fail(at + (noun,), "expected at least the forms 'one' and 'other'", "e.g. {one: workgroup, other: workgroups}")
+        return result
+
+    def _messages(self, value: Any, spec: Field, at: FieldPath) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.fail(at, f"expected a mapping of message to replacement, found {_type_name(value)}")
+            return {}
+        result: dict[str, Any] = {}
+        for key, text in value.items():
+            if isinstance(text, dict):
+                forms = {str(c): self._message(str(key), t, at + (key, c)) for c, t in text.items()}
+                result[str(key)] = {c: t for c, t in forms.items() if t}
+            elif (checked := self._message(str(key), text, at + (key,))) is not None:
+                result[str(key)] = checked
+        return result
+
+    def _message(self, key: str, value: Any, at: FieldPath) -> str | None:
+        """One replacement message: known, plain text, with the original's placeholders only."""
+        text = self._string(value, Field("message", "string", "", required=True), at)
+        if text is None:
+            return None
+        known = message_ids()
+        if key not in known:
+            self.fail(at, f"unknown message '{_short(key)}'", suggest(key, sorted(known), "messages") or "copy the English text from generator/locale/en.po")
+            return None
+        if found := re.search(r"[<>\[\]`]", text):
+            self.fail(at, f"expected plain text, found '{found.group()}'", "messages are shown as they are; leave out <, >, [, ] and `")
+            return None
+        extra = set(_PLACEHOLDERS.findall(text)) - set(_PLACEHOLDERS.findall(key)) - {"num"}
+        if extra:
+            self.fail(at, f"unknown placeholder '%({sorted(extra)[0]})s'", "use only the placeholders of the original message")
+            return None
+        return text
 
     def _facets(self, value: Any, spec: Field, at: FieldPath) -> dict[str, list[str]]:
         if not isinstance(value, dict):

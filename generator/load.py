@@ -15,16 +15,19 @@ from .models import (
     Config,
     Facet,
     FacetValue,
+    Kinds,
     Labels,
     Outcome,
     Play,
     Soundbite,
     Strategy,
+    Theme,
     ToolkitItem,
     ToolkitSection,
     Vignette,
 )
 from .source import Document, load_document
+from .translate import check_config_translation, check_translation, translation_language
 
 CONFIG_FILE = "playbook.yml"
 # Keys of the browse page's address (?status=...&strategy=...&q=...) besides the facets.
@@ -42,6 +45,12 @@ def content_files(folder: Path) -> list[Path]:
 
 def load_config(root: Path) -> tuple[Config, Document]:
     """Read and check playbook.yml; raise ContentError on any problem."""
+    config, document, _ = read_config(root)
+    return config, document
+
+
+def read_config(root: Path) -> tuple[Config, Document, list[Problem]]:
+    """Read and check playbook.yml: the configuration, its document and its warnings."""
     path = root / CONFIG_FILE
     if not path.is_file():
         raise ConfigError(f"{path}: not found; is {root} a playbook folder (with {CONFIG_FILE}, plays/, vignettes/, toolkit/)?")
@@ -51,8 +60,17 @@ def load_config(root: Path) -> tuple[Config, Document]:
     checker = FieldChecker(document, {}, {})
     data = checker.mapping(document.data, schema.PLAYBOOK)
     problems += checker.problems
+    warnings = checker.warnings
     for key in ("strategies", "facets", "toolkit_sections"):
         _unique(document, data.get(key, []), key, problems)
+    _numbers(document, data.get("strategies", []), problems)
+    if "language" in data and "languages" in data:
+        problems.append(document.problem(("language",), "expected 'languages' or 'language', found both", "keep only languages"))
+    languages = tuple(data.get("languages") or [data.get("language") or "en"])
+    kinds = Kinds(**data.get("kinds", {}))
+    if kinds.toolkit and not data.get("toolkit_sections"):
+        message = "required field is missing" if "toolkit_sections" not in data else "expected at least 1 item(s), found 0"
+        problems.append(document.problem(("toolkit_sections",), message, "The sections of the toolkit, or kinds: {toolkit: false}"))
     for index, facet in enumerate(data.get("facets", [])):
         _unique(document, facet.get("values", []), f"facets[{index}].values", problems)
         if facet.get("id") in RESERVED_FACET_IDS:
@@ -61,24 +79,47 @@ def load_config(root: Path) -> tuple[Config, Document]:
             problems.append(document.problem(("facets", index, "id"), message, hint))
     if problems:
         raise ContentError(problems)
+    theme = data.get("theme", {})
     config = Config(
         title=data["title"],
         tagline=data["tagline"],
         aim=data["aim"],
-        language=data["language"],
-        labels=Labels(**data["labels"]),
-        strategies=tuple(Strategy(**s) for s in data["strategies"]),
+        language=languages[0],
+        languages=languages,
+        labels=Labels(**data.get("labels", {})),
+        nouns=data.get("nouns", {}),
+        messages=data.get("messages", {}),
+        kinds=kinds,
+        theme=Theme(**theme.get("palette", {}), logo=theme.get("logo", "")),
+        strategies=tuple(Strategy(**{"number": None, **s}) for s in data["strategies"]),
         facets=tuple(
             Facet(f["id"], f["label"], f.get("description", ""), tuple(FacetValue(**v) for v in f["values"]))
             for f in data.get("facets", [])
         ),
-        toolkit_sections=tuple(ToolkitSection(**s) for s in data["toolkit_sections"]),
+        toolkit_sections=tuple(ToolkitSection(**s) for s in data.get("toolkit_sections", [])),
         repository=data.get("repository", ""),
         edit_branch=data.get("edit_branch", "main"),
         notice=data.get("notice", ""),
         site_url=data.get("site_url", ""),
     )
-    return config, document
+    return config, document, warnings
+
+
+def _numbers(document: Document, strategies: list[dict[str, Any]], problems: list[Problem]) -> None:
+    """Strategy numbers are optional, but then missing on all, and never shared."""
+    numbered = [i for i, s in enumerate(strategies) if s.get("number") is not None]
+    if numbered and len(numbered) < len(strategies):
+        missing = next(i for i in range(len(strategies)) if i not in numbered)
+        hint = "number every strategy, or none"
+        problems.append(document.problem(("strategies", missing), "expected a number, as the other strategies have", hint))
+    seen: dict[int, int] = {}
+    for index in numbered:
+        number = strategies[index]["number"]
+        if number in seen:
+            first = document.where(("strategies", seen[number], "number"))[0]
+            message = f"duplicate number {number} (first given on line {first})"
+            problems.append(document.problem(("strategies", index, "number"), message, "give each strategy its own number"))
+        seen.setdefault(number, index)
 
 
 def _unique(document: Document, items: list[dict[str, Any]], key: str, problems: list[Problem]) -> None:
@@ -120,17 +161,26 @@ def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Pro
     knowing which ids exist) and the problems found so far.
     """
     root = root.resolve()
-    config, _ = load_config(root)
+    config, _, problems = read_config(root)
     vocabularies = {
         "strategy": [s.id for s in config.strategies],
         "section": [s.id for s in config.toolkit_sections],
     }
     facets = {f.id: [v.id for v in f.values] for f in config.facets}
-    problems: list[Problem] = []
     documents: dict[str, Document] = {}
     items: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
+    translations: dict[str, dict[str, Any]] = {language: {} for language in config.languages[1:]}
+    pending: list[tuple[str, Path]] = []
     for kind, folder in FOLDERS.items():
-        for path in content_files(root / folder):
+        files = content_files(root / folder)
+        if files and not switched_on(config, kind):
+            message = f"{folder} are switched off (kinds: {{{folder}: false}} in {CONFIG_FILE}); this file is not published"
+            problems.append(Problem(files[0], 1, 1, "", message, "delete the folder, or switch the kind back on", "warning"))
+            continue
+        for path in files:
+            if translation_language(path, config.languages):
+                pending.append((kind, path))
+                continue
             document, found = load_document(path)
             problems += found
             if document is None:
@@ -145,9 +195,27 @@ def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Pro
                 continue
             checker = FieldChecker(document, vocabularies, facets)
             data = checker.mapping(document.data, schema.KINDS[kind])
-            problems += checker.problems
+            problems += checker.problems + checker.warnings
             documents[f"{kind}:{ident}"] = document
             if not checker.problems and not found:
                 items[kind][ident] = BUILDERS[kind](ident, path, data)
-    catalogue = Catalogue(root, config, items["play"], items["vignette"], items["toolkit"])
+    for kind, path in pending:
+        known = {p.stem for p in content_files(path.parent) if not translation_language(p, config.languages)}
+        text, found = check_translation(path, kind, known, config.languages)
+        problems += found
+        if text is not None:
+            translations[path.stem.rsplit(".", 1)[1]][f"{kind}:{path.stem.rsplit('.', 1)[0]}"] = text
+    for language in config.languages[1:]:
+        path = root / f"{Path(CONFIG_FILE).stem}.{language}.yml"
+        if path.is_file():
+            text, found = check_config_translation(path, config)
+            problems += found
+            if text is not None:
+                translations[language]["config"] = text
+    catalogue = Catalogue(root, config, items["play"], items["vignette"], items["toolkit"], translations=translations)
     return catalogue, documents, problems
+
+
+def switched_on(config: Config, kind: str) -> bool:
+    """Whether the playbook publishes this kind of content (plays always)."""
+    return kind == "play" or bool(getattr(config.kinds, FOLDERS[kind] if kind != "toolkit" else "toolkit"))

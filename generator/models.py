@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -13,7 +15,7 @@ class Strategy:
     """A strategy (or workgroup) that plays are grouped under."""
 
     id: str
-    number: int
+    number: int | None
     title: str
     summary: str
 
@@ -52,11 +54,29 @@ class ToolkitSection:
 class Labels:
     """The words this playbook uses for each kind of content."""
 
-    enacted: str
-    aspirational: str
-    vignette: str
-    soundbites: str
-    toolkit: str
+    enacted: str = ""
+    aspirational: str = ""
+    vignette: str = ""
+    soundbites: str = ""
+    toolkit: str = ""
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """Which kinds of content beyond plays the playbook publishes."""
+
+    vignettes: bool = True
+    soundbites: bool = True
+    toolkit: bool = True
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The site's colours and logo."""
+
+    primary: str = "indigo"
+    accent: str = "indigo"
+    logo: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +95,29 @@ class Config:
     edit_branch: str = "main"
     notice: str = ""
     site_url: str = ""
+    # Every language of the site, the default first; `language` is the one this copy speaks.
+    languages: tuple[str, ...] = ("en",)
+    nouns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    messages: Mapping[str, Any] = field(default_factory=dict)
+    kinds: Kinds = Kinds()
+    theme: Theme = Theme()
+
+    @property
+    def numbered(self) -> bool:
+        """Whether the strategies carry numbers (all do, or none)."""
+        return all(s.number is not None for s in self.strategies)
+
+    @property
+    def default_language(self) -> str:
+        """The language content files are written in."""
+        return self.languages[0]
+
+    def url_of(self, language: str) -> str:
+        """The published address of one language's site ('' without site_url)."""
+        if not self.site_url:
+            return ""
+        base = self.site_url.rstrip("/") + "/"
+        return base if language == self.default_language else f"{base}{language}/"
 
 
 @dataclass(frozen=True)
@@ -111,8 +154,8 @@ class Play:
 class Outcome:
     """A result of a vignette, with its figure."""
 
-    figure: str
     label: str
+    figure: str = ""
 
 
 @dataclass
@@ -123,11 +166,11 @@ class Vignette:
     source: Path
     title: str
     ecosystem: str
-    place: str
-    plays: list[str]
-    year: int
     story: str
-    outcomes: list[Outcome]
+    place: str = ""
+    plays: list[str] = field(default_factory=list)
+    year: int | None = None
+    outcomes: list[Outcome] = field(default_factory=list)
     cohort: str = ""
     illustrative: bool = False
 
@@ -157,6 +200,10 @@ class Catalogue:
     plays: dict[str, Play]
     vignettes: dict[str, Vignette]
     toolkit: dict[str, ToolkitItem]
+    # Items ("play:id") shown wholly or partly in the default language because no translation covers them.
+    untranslated: frozenset[str] = frozenset()
+    # language -> "play:id" (or "config") -> the translated fields, as read from the sibling files.
+    translations: Mapping[str, Mapping[str, Mapping[str, Any]]] = field(default_factory=dict)
 
     def strategy(self, strategy_id: str) -> Strategy:
         """The strategy with this id."""

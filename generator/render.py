@@ -16,8 +16,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from . import schema
+from .i18n import Messages
+from .interface import browse_messages
 from .markup import render_markdown
-from .models import Catalogue, Play
+from .models import Catalogue, Config, Play, Strategy
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters Python-Markdown (with tables) treats as syntax; escaped in plain text.
@@ -41,38 +43,87 @@ def _json(value: Any) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False))
 
 
-def template_environment(folder: Path, **options: Any) -> Environment:
-    """The project's Jinja settings for one template folder: autoescape on, no silent undefined values."""
-    return Environment(
+def template_environment(folder: Path, messages: Messages | None = None, config: Config | None = None, **options: Any) -> Environment:
+    """The project's Jinja settings for one template folder: autoescape on, no silent undefined values.
+
+    With `messages`, templates speak that language: `_()`, `ngettext()` and
+    `pgettext()` (Jinja's i18n extension, new style: values are escaped),
+    `noun("play", n)` / `Noun(...)` for the playbook's own nouns and
+    `label("enacted")` for its labels.
+    """
+    env = Environment(
         loader=FileSystemLoader(folder),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
         **options,
+    )
+    if messages is not None:
+        words = messages.translations
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            words.gettext, words.ngettext, newstyle=True, pgettext=words.pgettext, npgettext=words.npgettext
+        )
+        env.globals.update(noun=messages.noun, Noun=lambda kind, count=1: messages.noun(kind, count, capital=True))
+        if config is not None:
+            env.globals["label"] = lambda name: label(config, messages, name)
+            env.globals["group_title"] = lambda strategy: group_title(messages, config, strategy)
+    return env
+
+
+def label(config: Config, messages: Messages, name: str) -> str:
+    """The playbook's word for a status or kind: its own label in this language, or the catalogue's."""
+    own = getattr(config.labels, name, "")
+    if own:
+        return str(own)
+    defaults = {
+        "enacted": lambda: messages.gettext("Enacted %(play)s", play=messages.noun("play")),
+        "aspirational": lambda: messages.gettext("Aspirational %(play)s", play=messages.noun("play")),
+        "vignette": lambda: messages.noun("vignette"),
+        "soundbites": lambda: messages.noun("soundbite", 2),
+        "toolkit": lambda: messages.gettext("Quick-start toolkit"),
+    }
+    text = defaults[name]()
+    return text[:1].upper() + text[1:]
+
+
+def group_title(messages: Messages, config: Config, strategy: Strategy) -> str:
+    """A strategy's heading: "Strategy 3: Connect programs..." when numbered, else its title."""
+    if strategy.number is None:
+        return strategy.title
+    return messages.gettext(
+        "%(strategy)s %(number)s: %(title)s", strategy=messages.noun("strategy", capital=True), number=strategy.number, title=strategy.title
     )
 
 
 class Renderer:
     """Turns a catalogue into {relative path: Markdown text}."""
 
-    def __init__(self, catalogue: Catalogue, downloads: Iterable[str] = ()) -> None:
+    def __init__(self, catalogue: Catalogue, messages: Messages, downloads: Iterable[str] = ()) -> None:
         self.catalogue = catalogue
-        self.env = template_environment(TEMPLATES, keep_trailing_newline=True)
+        self.messages = messages
+        self.env = template_environment(TEMPLATES, messages, catalogue.config, keep_trailing_newline=True)
         self.env.filters["md"] = markdown_text
         self.env.filters["markdown"] = self.markdown
         self.env.filters["json"] = _json
+        self.env.filters["t"] = messages.gettext
+        # JSON for an HTML attribute: a plain string, so autoescape turns its quotes into entities.
+        self.env.filters["json_text"] = lambda value: json.dumps(value, ensure_ascii=False)
         self.env.globals.update(
             icon=icon,
             catalogue=catalogue,
             config=catalogue.config,
-            labels=catalogue.config.labels,
+            kinds=catalogue.config.kinds,
+            untranslated=catalogue.untranslated,
             facet_label=self.facet_label,
+            kind_name=lambda kind: messages.pgettext("toolkit kind", kind),
             edit_url=self.edit_url,
             schema=schema,
             tag_anchor=tag_anchor,
             # Files the build's extra outputs wrote into docs/, e.g. "downloads/toolkit.pdf".
             downloads=frozenset(downloads),
+            browse_messages=browse_messages(messages),
         )
 
     def markdown(self, text: str, owner: str = "") -> Markup:
@@ -106,15 +157,19 @@ class Renderer:
             yield f"strategies/{strategy.id}.md", self.render("strategy.md.j2", strategy=strategy)
         for play in catalogue.plays.values():
             yield f"plays/{play.id}.md", self.render("play.md.j2", play=play, strategy=catalogue.strategy(play.strategy))
-        yield "vignettes/index.md", self.render("vignettes.md.j2")
-        for vignette in catalogue.vignettes.values():
-            yield f"vignettes/{vignette.id}.md", self.render("vignette.md.j2", vignette=vignette)
-        yield "soundbites.md", self.render("soundbites.md.j2")
-        yield "toolkit/index.md", self.render("toolkit.md.j2")
-        for item in catalogue.toolkit.values():
-            yield f"toolkit/{item.id}.md", self.render("toolkit_item.md.j2", item=item)
+        kinds = catalogue.config.kinds
+        if kinds.vignettes:
+            yield "vignettes/index.md", self.render("vignettes.md.j2")
+            for vignette in catalogue.vignettes.values():
+                yield f"vignettes/{vignette.id}.md", self.render("vignette.md.j2", vignette=vignette)
+        if kinds.soundbites:
+            yield "soundbites.md", self.render("soundbites.md.j2")
+        if kinds.toolkit:
+            yield "toolkit/index.md", self.render("toolkit.md.j2")
+            for item in catalogue.toolkit.values():
+                yield f"toolkit/{item.id}.md", self.render("toolkit_item.md.j2", item=item)
         yield "tags.md", self.render("tags.md.j2", tags=tag_index(catalogue))
-        yield "reference.md", self.render("reference.md.j2", kinds=schema.KINDS)
+        yield "reference.md", self.render("reference.md.j2", field_kinds=schema.KINDS)
 
 
 def tag_index(catalogue: Catalogue) -> dict[str, list[Play]]:

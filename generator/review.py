@@ -59,7 +59,7 @@ def old_vignettes(catalogue: Catalogue, documents: dict[str, Document], today: d
     """Stories older than a few years may no longer describe how the play works."""
     this_year = (today or dt.date.today()).year
     for vignette in catalogue.vignettes.values():
-        if this_year - vignette.year > VIGNETTE_MAX_AGE_YEARS:
+        if vignette.year is not None and this_year - vignette.year > VIGNETTE_MAX_AGE_YEARS:
             yield _warning(
                 documents[f"vignette:{vignette.id}"],
                 "year",
@@ -76,7 +76,7 @@ def future_dates(catalogue: Catalogue, documents: dict[str, Document], today: dt
             message = f"the review date {play.reviewed.isoformat()} is in the future"
             yield _warning(documents[f"play:{play.id}"], "reviewed", message, "use the date of the review")
     for vignette in catalogue.vignettes.values():
-        if vignette.year > today.year:
+        if vignette.year is not None and vignette.year > today.year:
             message = f"the year {vignette.year} is in the future"
             yield _warning(documents[f"vignette:{vignette.id}"], "year", message, "use the year the work took place")
 

@@ -12,6 +12,8 @@ from typing import Any
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 STATUSES = ("enacted", "aspirational")
 TOOLKIT_KINDS = ("video", "document", "template", "checklist", "guide", "link")
+# Past this many characters a title draws a warning: real playbooks use up to 160.
+TITLE_LENGTH = 160
 # Scaffolded files carry this word where a person must write something;
 # `playbook check` reports every value that still holds it.
 PLACEHOLDER = "TODO"
@@ -31,6 +33,10 @@ TYPE_NAMES = {
     "facets": "a mapping of facet to values",
     "object": "a mapping of fields",
     "objects": "a list of mappings",
+    "language": "a BCP 47 language code (en, es, es-MX)",
+    "languages": "a list of BCP 47 language codes",
+    "nouns": "a mapping of noun to its forms (one, other)",
+    "messages": "a mapping of message to its replacement",
 }
 
 
@@ -88,7 +94,7 @@ PLAY = (
         "string",
         "The play as an action: what an ecosystem does.",
         required=True,
-        max_length=120,
+        max_length=TITLE_LENGTH,
         example="Host a joint information session",
     ),
     Field("strategy", "choice", "The strategy the play belongs to (an id from playbook.yml).", required=True, choices="strategy"),
@@ -111,17 +117,17 @@ PLAY = (
 )
 
 OUTCOME = (
-    Field("figure", "string", "The figure itself, e.g. \"43\" or \"2x\".", required=True, max_length=20),
+    Field("figure", "string", "The figure itself, e.g. \"43\" or \"2x\".", max_length=20),
     Field("label", "string", "What the figure counts.", required=True, max_length=200),
 )
 
 VIGNETTE = (
-    Field("title", "string", "A headline for the story.", required=True, max_length=120),
-    Field("ecosystem", "string", "The ecosystem or organisation that carried the play out.", required=True, max_length=120),
-    Field("place", "string", "Where, e.g. \"Pittsburgh, Pennsylvania\".", required=True, max_length=120),
+    Field("title", "string", "A headline for the story.", required=True, max_length=TITLE_LENGTH),
+    Field("ecosystem", "string", "The ecosystem or organisation that carried the play out.", required=True, max_length=160),
+    Field("place", "string", "Where, e.g. \"Pittsburgh, Pennsylvania\".", max_length=160),
     Field("cohort", "string", "The cohort of the ecosystem, e.g. \"Cohort 2\".", max_length=40),
-    Field("plays", "ids", "The plays this story illustrates (at least one).", required=True, refers_to="play", min_items=1),
-    Field("year", "integer", "The year the work took place.", required=True, minimum=1900, maximum=2100),
+    Field("plays", "ids", "The plays this story illustrates; leave it out for a story about a whole ecosystem.", refers_to="play"),
+    Field("year", "integer", "The year the work took place.", minimum=1900, maximum=2100),
     Field("illustrative", "boolean", "true when the story is an invented example rather than a report."),
     Field(
         "story",
@@ -130,11 +136,11 @@ VIGNETTE = (
         required=True,
         starter=f"## What they did\n\n{PLACEHOLDER}\n\n## What came of it\n\n{PLACEHOLDER}\n",
     ),
-    Field("outcomes", "objects", "What came of it, each with a figure.", required=True, min_items=1, fields=OUTCOME),
+    Field("outcomes", "objects", "What came of it, each with a figure where there is one.", fields=OUTCOME),
 )
 
 TOOLKIT = (
-    Field("title", "string", "The resource's name.", required=True, max_length=120),
+    Field("title", "string", "The resource's name.", required=True, max_length=TITLE_LENGTH),
     Field("section", "choice", "The toolkit section (an id from playbook.yml).", required=True, choices="section"),
     Field("kind", "choice", "What sort of resource it is.", required=True, choices=TOOLKIT_KINDS),
     Field("summary", "string", "One or two sentences about the resource.", required=True, max_length=400),
@@ -146,7 +152,7 @@ TOOLKIT = (
 
 STRATEGY = (
     Field("id", "id", "Short id used by plays, e.g. connect-admissions.", required=True),
-    Field("number", "integer", "The strategy's number in the playbook.", required=True, minimum=1),
+    Field("number", "integer", "The strategy's number in the playbook; leave it out on every strategy for unnumbered groups.", minimum=1),
     Field("title", "string", "The strategy's name.", required=True, max_length=160),
     Field("summary", "string", "A one-paragraph summary.", required=True),
 )
@@ -169,26 +175,48 @@ SECTION = (
 )
 
 LABELS = (
-    Field("enacted", "string", "Name of an enacted play.", required=True),
-    Field("aspirational", "string", "Name of an aspirational play.", required=True),
-    Field("vignette", "string", "Name of a vignette.", required=True),
-    Field("soundbites", "string", "Name of the soundbites section, e.g. \"PUSH Play\".", required=True),
-    Field("toolkit", "string", "Name of the toolkit.", required=True),
+    Field("enacted", "string", "Name of an enacted play (default from the message catalogue: \"Enacted play\")."),
+    Field("aspirational", "string", "Name of an aspirational play."),
+    Field("vignette", "string", "Name of a vignette."),
+    Field("soundbites", "string", "Name of the soundbites section, e.g. \"PUSH Play\"."),
+    Field("toolkit", "string", "Name of the toolkit."),
+)
+
+# Each kind of content beyond plays can be switched off: no page, link, count or PDF section is left.
+KINDS_SWITCHES = (
+    Field("vignettes", "boolean", "false to publish no vignettes."),
+    Field("soundbites", "boolean", "false to publish no soundbites."),
+    Field("toolkit", "boolean", "false to publish no toolkit."),
+)
+
+PALETTE = (
+    Field("primary", "string", "The theme's primary colour name, e.g. indigo or teal."),
+    Field("accent", "string", "The theme's accent colour name."),
+)
+
+THEME = (
+    Field("palette", "object", "Colours of the site.", fields=PALETTE),
+    Field("logo", "string", "An image file in the playbook folder shown in the header, e.g. assets/logo.svg."),
 )
 
 PLAYBOOK = (
     Field("title", "string", "The playbook's name.", required=True, plain=True),
     Field("tagline", "string", "One line under the title.", required=True),
     Field("aim", "string", "What the playbook is for, in a paragraph.", required=True),
-    Field("language", "string", "Language code of the content, e.g. en.", required=True),
+    Field("languages", "languages", "The site's languages as BCP 47 codes, the default first, e.g. [en, es]."),
+    Field("language", "language", "The one language of a single-language playbook (or use languages)."),
+    Field("nouns", "nouns", "The playbook's own words, singular and plural, e.g. strategy: {one: workgroup, other: workgroups}."),
+    Field("messages", "messages", "Replacements for any message of the generator, by its English text."),
+    Field("kinds", "object", "Which kinds of content beyond plays the playbook publishes.", fields=KINDS_SWITCHES),
+    Field("theme", "object", "Colours and logo.", fields=THEME),
     Field("repository", "url", "Repository address, for \"edit this play\" links."),
     Field("site_url", "url", "The published site's address, printed (and as a QR code) in the PDFs."),
     Field("edit_branch", "string", "Branch that edit links point at."),
     Field("notice", "string", "A note shown on the home page, e.g. that content is illustrative."),
-    Field("labels", "object", "The words the playbook uses for each kind.", required=True, fields=LABELS),
+    Field("labels", "object", "The words the playbook uses for each kind.", fields=LABELS),
     Field("strategies", "objects", "The strategies plays are grouped under.", required=True, min_items=1, fields=STRATEGY),
     Field("facets", "objects", "The facets plays are tagged with.", fields=FACET),
-    Field("toolkit_sections", "objects", "The sections of the toolkit.", required=True, min_items=1, fields=SECTION),
+    Field("toolkit_sections", "objects", "The sections of the toolkit.", fields=SECTION),
 )
 
 KINDS: dict[str, tuple[Field, ...]] = {"play": PLAY, "vignette": VIGNETTE, "toolkit": TOOLKIT, "playbook": PLAYBOOK}

@@ -10,7 +10,6 @@ from .build import BUILD_DIR, generate
 from .errors import PlaybookError
 from .export import write_exports
 from .load import CONFIG_FILE, FOLDERS
-from .site import mkdocs_config_file
 
 # The preview leaves the PDFs out: they take seconds on every edit, and the
 # pages simply show no download links without them. `playbook build` makes them.
@@ -31,7 +30,7 @@ def _regenerate(root: Path) -> None:
 
     try:
         result = generate(root, outputs=PREVIEW_OUTPUTS)
-        print(result.summary().replace("Built", "Regenerated", 1), file=sys.stderr)
+        print(result.summary("Regenerated"), file=sys.stderr)
     except PlaybookError as exc:
         print_problems(getattr(exc, "problems", []), root)
         print(f"playbook: not regenerated, the preview keeps the last good version: {exc}", file=sys.stderr)
@@ -51,7 +50,7 @@ def serve(root: Path, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     result = generate(root, outputs=PREVIEW_OUTPUTS)
-    print(result.summary().replace("Built", "Generated", 1), file=sys.stderr)
+    print(result.summary("Generated"), file=sys.stderr)
     watched = "playbook.yml, plays/, vignettes/ or toolkit/"
     print(f"Serving on http://{dev_addr}/ -- edits to {watched} rebuild it; Ctrl+C stops", file=sys.stderr)
     stop = threading.Event()
@@ -59,6 +58,7 @@ def serve(root: Path, dev_addr: str) -> None:
     watcher.start()
     try:
         # MkDocs watches docs_dir itself, so each regeneration triggers a reload.
-        mkdocs_serve(config_file=str(mkdocs_config_file(root)), docs_dir=str(root / BUILD_DIR / "docs"), dev_addr=dev_addr)
+        # build/mkdocs.yml is the default language's configuration, written by generate.
+        mkdocs_serve(config_file=str(root / BUILD_DIR / "mkdocs.yml"), dev_addr=dev_addr)
     finally:
         stop.set()

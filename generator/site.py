@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from pathlib import Path
+from typing import Any
 
-from .errors import BuildError, ConfigError
+import yaml
+
+from .errors import BuildError
+from .site_config import merge
 
 MKDOCS_FILE = "mkdocs.yml"
 
@@ -19,20 +24,8 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def mkdocs_config_file(root: Path) -> Path:
-    """The playbook folder's mkdocs.yml, which must exist."""
-    path = root / MKDOCS_FILE
-    if not path.is_file():
-        raise ConfigError(f"{path}: not found; a playbook folder needs a mkdocs.yml (copy the one from the generator's repository)")
-    return path
-
-
-def build_site(root: Path, docs_dir: Path, site_dir: Path, site_name: str, site_url: str = "") -> None:
-    """Build the site from `docs_dir` into `site_dir` in strict mode; any warning fails.
-
-    The playbook's site_url, when set, also goes to MkDocs: Material's instant
-    navigation only follows links listed in the sitemap, which needs it.
-    """
+def build_site(config_data: dict[str, Any], docs_dir: Path, site_dir: Path, theme_dir: Path) -> None:
+    """Build one language's site from `docs_dir` into `site_dir` in strict mode; any warning fails."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -45,14 +38,8 @@ def build_site(root: Path, docs_dir: Path, site_dir: Path, site_name: str, site_
     logger.setLevel(logging.WARNING)
     logger.propagate = False
     try:
-        config = load_config(
-            config_file=str(mkdocs_config_file(root)),
-            docs_dir=str(docs_dir),
-            site_dir=str(site_dir),
-            site_name=site_name,
-            strict=True,
-            **({"site_url": site_url} if site_url else {}),
-        )
+        text = yaml.safe_dump(merge(config_data, {"theme": {"custom_dir": str(theme_dir)}}), allow_unicode=True)
+        config = load_config(config_file=io.StringIO(text), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
         build(config)
     except (MkDocsException, OSError) as exc:
         details = "\n".join(f"  {m}" for m in handler.messages)

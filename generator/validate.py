@@ -59,6 +59,8 @@ def references(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable
 
 def enacted_plays_have_vignettes(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable[Problem]:
     """An enacted play is one a member ecosystem has tried: a vignette must tell how."""
+    if not catalogue.config.kinds.vignettes:
+        return  # a playbook without vignettes marks plays enacted on its own word
     vignettes = [key for key in documents if key.startswith("vignette:")]
     if len(vignettes) < len(_known(catalogue, "vignette")):
         return  # a vignette that could not be read may be the one that tells the story

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import Messages
 from ..models import Catalogue
 from ..write import discard, fresh_folder, swap_in, write_pages
 from .assemble import Assembler
@@ -39,27 +40,27 @@ def card_file(play_id: str) -> str:
 
 @dataclass(frozen=True)
 class Downloads:
-    """The build output that writes every PDF into docs/downloads/, on one paper size."""
+    """The build output that writes every PDF of one language into docs/downloads/, on one paper size."""
 
     paper: str = "letter"
 
-    def __call__(self, catalogue: Catalogue, docs: Path) -> list[str]:
-        """Write the PDFs; return their paths relative to `docs`."""
-        return [f"{DOWNLOADS}/{name}" for name in write_pdfs(catalogue, docs / DOWNLOADS, self.paper, docs)]
+    def __call__(self, catalogue: Catalogue, docs: Path, messages: Messages) -> list[str]:
+        """Write the PDFs of the (localized) catalogue in `messages`' language; return their paths relative to `docs`."""
+        return [f"{DOWNLOADS}/{name}" for name in write_pdfs(catalogue, docs / DOWNLOADS, messages, self.paper, docs)]
 
 
-def write_pdfs(catalogue: Catalogue, folder: Path, paper: str = "letter", docs: Path | None = None) -> list[str]:
+def write_pdfs(catalogue: Catalogue, folder: Path, messages: Messages, paper: str = "letter", docs: Path | None = None) -> list[str]:
     """Write every PDF under `folder`; return their names. `docs` is where local images are looked up."""
-    files = list(pdf_files(catalogue, paper, docs or folder))
+    files = list(pdf_files(catalogue, messages, paper, docs or folder))
     write_pages(folder, files)
     return [name for name, _ in files]
 
 
-def print_folder(catalogue: Catalogue, target: Path, paper: str = "letter") -> list[str]:
+def print_folder(catalogue: Catalogue, target: Path, messages: Messages, paper: str = "letter") -> list[str]:
     """Write every PDF into a new folder and swap it in as `target` only when all are written."""
     new = fresh_folder(target)
     try:
-        names = write_pdfs(catalogue, new, paper)
+        names = write_pdfs(catalogue, new, messages, paper)
     except BaseException:
         discard(new)
         raise
@@ -76,27 +77,31 @@ class _Plan:
     outline: Outline
     front: Callable[[dict[str, int]], str] | None = None
     footer: bool = True
-    cards: bool = False
+    # (play id, title) of each card that is also written as a PDF of its own.
+    cards: tuple[tuple[str, str], ...] = ()
 
 
 def pdf_files(
-    catalogue: Catalogue, paper: str = "letter", docs: Path | None = None, only: Collection[str] | None = None
+    catalogue: Catalogue, messages: Messages, paper: str = "letter", docs: Path | None = None, only: Collection[str] | None = None
 ) -> Iterator[tuple[str, bytes]]:
-    """Every PDF as (file name, bytes): toolkit, playbook, all cards, then one card per play.
+    """Every PDF as (file name, bytes), in `messages`' language: toolkit, playbook, all cards, then one card per play.
 
     `only` names the documents to make (TOOLKIT_FILE, PLAYBOOK_FILE, CARDS_FILE, which brings the single cards).
+    A playbook whose config switches the toolkit off gets no toolkit PDF.
     """
     wanted = set(only) if only is not None else {TOOLKIT_FILE, PLAYBOOK_FILE, CARDS_FILE}
     edition = edition_of(catalogue)
-    renderer = PrintRenderer(catalogue, edition, paper)
-    footer = Footer(catalogue.config.title)
+    renderer = PrintRenderer(catalogue, edition, messages, paper)
+    footer = Footer(catalogue.config.title, messages)
     plans: list[_Plan] = []
-    if catalogue.toolkit and TOOLKIT_FILE in wanted:
+    if catalogue.config.kinds.toolkit and catalogue.toolkit and TOOLKIT_FILE in wanted:
         plans.append(_Plan(TOOLKIT_FILE, renderer.toolkit_parts(), toolkit_outline(catalogue), renderer.toolkit_front))
     if PLAYBOOK_FILE in wanted:
-        plans.append(_Plan(PLAYBOOK_FILE, renderer.playbook_parts(), playbook_outline(catalogue), renderer.playbook_front))
-    if plays_in_order(catalogue) and CARDS_FILE in wanted:
-        plans.append(_Plan(CARDS_FILE, renderer.card_parts(), cards_outline(catalogue), footer=False, cards=True))
+        plans.append(_Plan(PLAYBOOK_FILE, renderer.playbook_parts(), playbook_outline(catalogue, messages), renderer.playbook_front))
+    plays = plays_in_order(catalogue)
+    if plays and CARDS_FILE in wanted:
+        titles = tuple((play.id, play.title) for play in plays)
+        plans.append(_Plan(CARDS_FILE, renderer.card_parts(), cards_outline(catalogue), footer=False, cards=titles))
     cards: list[tuple[str, bytes]] = []
     with Press(docs or catalogue.root) as press:
         assemblers = _lay_out(plans, press, edition.content_hash, cards)

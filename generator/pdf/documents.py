@@ -2,7 +2,8 @@
 
 Like render.py for the site, this module owns one Jinja environment, for
 the print templates only; they get models and the Edition, and contributor
-Markdown reaches them already sanitized. A printed document is a front
+Markdown reaches them already sanitized. Every word they print comes from
+the language's message catalogue (see i18n.py), as on the site. A printed document is a front
 matter (cover, contents) plus body parts of a bounded size, so that long
 catalogues can be laid out in parallel and in bounded memory.
 """
@@ -17,9 +18,10 @@ from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
+from ..i18n import Messages
 from ..markup import render_markdown
 from ..models import Catalogue, Play, ToolkitItem, Vignette
-from ..render import template_environment
+from ..render import group_title, template_environment
 from .edition import Edition, qr_code
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "pdf"
@@ -41,22 +43,22 @@ _ABSOLUTE = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 class PrintRenderer:
     """Turns a catalogue into the HTML parts of the toolkit, the playbook and the play cards."""
 
-    def __init__(self, catalogue: Catalogue, edition: Edition, paper: str = "letter") -> None:
+    def __init__(self, catalogue: Catalogue, edition: Edition, messages: Messages, paper: str = "letter") -> None:
         if paper not in PAPERS:
             raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
         self.catalogue = catalogue
         self.edition = edition
-        self.env = template_environment(TEMPLATES)
+        self.env = template_environment(TEMPLATES, messages, catalogue.config)
         self.env.filters["markdown"] = self.markdown
         self.env.globals.update(
             catalogue=catalogue,
             config=catalogue.config,
-            labels=catalogue.config.labels,
             edition=edition,
             paper=PAPERS[paper],
             qr_code=qr_code,
             facet_label=self.facet_label,
             section_title=self.section_title,
+            kind_name=lambda kind: messages.pgettext("toolkit kind", kind),
         )
 
     def markdown(self, text: str, owner: str, page: str, depth: int = 2) -> Markup:
@@ -143,20 +145,21 @@ def playbook_parts(catalogue: Catalogue) -> list[list[Block]]:
         current.append((kind, item))
         count += kind == "play"
     parts.append(current)
-    vignettes: list[Block] = [("vignette", v) for v in vignettes_in_order(catalogue)]
+    vignettes: list[Block] = [("vignette", v) for v in vignettes_in_order(catalogue)] if catalogue.config.kinds.vignettes else []
     for index, blocks in enumerate(_slices(vignettes, VIGNETTES_PER_PART)):
         parts.append(([("vignettes", None)] if index == 0 else []) + blocks)
     return parts
 
 
-def playbook_outline(catalogue: Catalogue) -> Outline:
+def playbook_outline(catalogue: Catalogue, messages: Messages) -> Outline:
     """The playbook's bookmarks: (level, title, anchor) for the introduction, strategies, plays and vignettes."""
-    outline: Outline = [(1, "About this playbook", "about")]
-    for strategy in catalogue.config.strategies:
-        outline.append((1, f"Strategy {strategy.number}: {strategy.title}", f"strategy-{strategy.id}"))
+    config = catalogue.config
+    outline: Outline = [(1, messages.gettext("About this playbook"), "about")]
+    for strategy in config.strategies:
+        outline.append((1, group_title(messages, config, strategy), f"strategy-{strategy.id}"))
         outline += [(2, play.title, f"play-{play.id}") for play in catalogue.plays_of(strategy.id)]
-    if catalogue.vignettes:
-        outline.append((1, f"{catalogue.config.labels.vignette}s", "vignettes"))
+    if config.kinds.vignettes and catalogue.vignettes:
+        outline.append((1, messages.noun("vignette", 2, capital=True), "vignettes"))
         outline += [(2, v.title, f"vignette-{v.id}") for v in vignettes_in_order(catalogue)]
     return outline
 

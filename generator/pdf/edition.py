@@ -20,7 +20,7 @@ from ..models import Catalogue
 
 @dataclass(frozen=True)
 class Edition:
-    """The date, version and site address printed on every PDF of one catalogue."""
+    """The date, version and site address printed on every PDF of one catalogue, in one language."""
 
     title: str
     language: str
@@ -46,24 +46,33 @@ class Edition:
 
 
 def edition_of(catalogue: Catalogue) -> Edition:
-    """The edition of a catalogue: latest review date and a hash of every content file."""
+    """The edition of a (localized) catalogue: its language, latest review date and a hash of every content file."""
+    config = catalogue.config
     dates = [play.reviewed for play in catalogue.plays.values()]
     return Edition(
-        title=catalogue.config.title,
-        language=catalogue.config.language,
+        title=config.title,
+        language=config.language,
         date=max(dates) if dates else None,
         content_hash=content_hash(catalogue),
-        site_url=catalogue.config.site_url,
+        # Each language's PDFs point at that language's pages.
+        site_url=config.url_of(config.language),
     )
 
 
 def content_hash(catalogue: Catalogue) -> str:
-    """SHA-256 over the playbook.yml and every content file, by path, in sorted order."""
+    """SHA-256 over the playbook.yml and every content file (with its translation, in another language), by path, in sorted order."""
     root = catalogue.root
+    language = catalogue.config.language
     sources = [root / CONFIG_FILE] + [
         item.source for items in (catalogue.plays, catalogue.vignettes, catalogue.toolkit) for item in items.values()
     ]
     digest = hashlib.sha256()
+    if language != catalogue.config.default_language:
+        # Another language prints other words from the same files, and its translations sit beside
+        # their originals as <id>.<language>.yml.
+        digest.update(language.encode() + b"\0")
+        translated = (path.with_name(f"{path.stem}.{language}{path.suffix}") for path in list(sources))
+        sources += [path for path in translated if path.is_file()]
     for path in sorted(sources):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import re
@@ -28,12 +29,12 @@ logger = logging.getLogger("generator.pdf")
 
 @dataclass(frozen=True)
 class Part:
-    """An HTML document laid out on its own; `cards` asks for one PDF per card in it as well."""
+    """An HTML document laid out on its own; `cards`, (play id, title) pairs, asks for one PDF per card in it as well."""
 
     name: str
     html: str
     content_hash: str
-    cards: bool = False
+    cards: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -62,9 +63,14 @@ def lay_out(part: Part, docs: Path) -> LaidOut:
             anchors.setdefault(anchor, index)
     laid = LaidOut(write(document, part.name, file_identifier(part.content_hash, part.name)), len(document.pages), anchors, borrowed)
     if part.cards:
+        titles = dict(part.cards)
         for play_id, pages in pages_of(document, "card-").items():
             name = f"cards/{play_id}.pdf"
-            laid.cards[play_id] = write(document.copy([document.pages[i] for i in pages]), name, file_identifier(part.content_hash, name))
+            card = document.copy([document.pages[i] for i in pages])
+            # Each card is a document of its own: its title is the play's, not the whole set's.
+            card.metadata = copy.copy(document.metadata)
+            card.metadata.title = titles.get(play_id, document.metadata.title)
+            laid.cards[play_id] = write(card, name, file_identifier(part.content_hash, name))
     return laid
 
 

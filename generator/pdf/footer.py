@@ -1,4 +1,4 @@
-"""The running footer, "title ... Page X of Y", drawn once the whole document is assembled.
+"""The running footer, "title ... Page X of Y" (in the document's language), drawn once the whole document is assembled.
 
 Parts are laid out separately, so none of them knows its page numbers or
 the total; the footer is drawn afterwards as a marked artifact (screen
@@ -17,6 +17,7 @@ from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, IndirectObject, NameObject, NumberObject
 
 from ..errors import BuildError
+from ..i18n import Messages
 
 FAMILY = "DejaVu Sans"
 SIZE = 8.5
@@ -29,15 +30,16 @@ RESOURCE = "/PbFooter"
 class Footer:
     """Draws the playbook's title on the left and the page number on the right of every page."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, messages: Messages) -> None:
         self.title = title
+        self.messages = messages
         # Found now, while the process is small: fc-match runs as a child process.
         self.font_file = _font_file()
 
     def draw(self, writer: PdfWriter, skip: int = 0) -> None:
         """Add the footer to every page of `writer` after the first `skip` (the cover)."""
         total = len(writer.pages)
-        texts = [f"Page {number} of {total}" for number in range(skip + 1, total + 1)]
+        texts = [self.messages.gettext("Page %(page)s of %(pages)s", page=number, pages=total) for number in range(skip + 1, total + 1)]
         font = _Font(self.font_file, self.title + "".join(texts) + "…")
         font_ref = font.add_to(writer)
         # The page's own content may leave a transformation in place: save the state before it.

@@ -11,6 +11,14 @@
   const catalogues = new Map(); // catalogue.json URL -> Promise of its data, kept across instant navigation
   let current = null; // the browse page on screen, if any
 
+  /** The page's words (from the generator's message catalogue, in the page's language), set per page in start(). */
+  let M = {};
+  const lang = () => document.documentElement.lang || "en";
+  /** A message with its %(name)s / %(name)d placeholders filled. */
+  const say = (text, values = {}) => text.replace(/%\((\w+)\)[sd]/g, (_, name) => String(values[name] ?? ""));
+  /** The form of a plural message (or noun) for `count`, chosen by the language's plural rules. */
+  const plural = (table, count) => table[new Intl.PluralRules(lang()).select(count)] ?? table.other ?? Object.values(table)[0];
+
   /** Lower case without accents, so "quinceanera" finds "quinceañera". */
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
@@ -32,11 +40,11 @@
   /** Every dimension a play can be filtered on: status, strategy, then the catalogue's own facets. */
   function dimensions(data) {
     return [
-      { id: "status", label: "Status", values: data.statuses, of: (play) => [play.status] },
+      { id: "status", label: M.status, values: data.statuses, of: (play) => [play.status] },
       {
         id: "strategy",
-        label: "Strategy",
-        values: data.strategies.map((s) => ({ id: s.id, label: `${s.number}. ${s.title}` })),
+        label: M.strategy,
+        values: data.strategies.map((s) => ({ id: s.id, label: s.number == null ? s.title : `${s.number}. ${s.title}` })),
         of: (play) => [play.strategy],
       },
       ...data.facets.map((facet) => ({ ...facet, of: (play) => play.facets[facet.id] || [] })),
@@ -72,16 +80,16 @@
 
     buildForm() {
       this.search = element("input", { id: "pb-filter-text", type: "search", name: TEXT_KEY, autocomplete: "off", spellcheck: "false" });
-      const text = element("div", { class: "pb-filters__text" }, element("label", { for: "pb-filter-text" }, "Words in title or summary"), this.search);
+      const text = element("div", { class: "pb-filters__text" }, element("label", { for: "pb-filter-text" }, M.words), this.search);
       this.status = element("p", { class: "pb-filters__status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
-      this.clear = element("button", { type: "button", class: "pb-filters__clear" }, "Clear filters");
+      this.clear = element("button", { type: "button", class: "pb-filters__clear" }, M.clear);
       this.form = element(
         "form",
-        { class: "pb-filters", role: "search", "aria-label": "Filter plays" },
+        { class: "pb-filters", role: "search", "aria-label": M.form },
         text,
         ...this.buildOptions(),
       );
-      this.empty = element("p", { class: "pb-browse__empty" }, "No play matches all of these filters. Untick an option or clear the filters.");
+      this.empty = element("p", { class: "pb-browse__empty" }, M.empty);
       this.empty.hidden = true;
       this.form.addEventListener("submit", (event) => event.preventDefault());
       this.form.addEventListener("change", (event) => {
@@ -111,19 +119,19 @@
         return dim.values.map((value) => {
           const box = element("input", { type: "checkbox", name: dim.id, value: value.id });
           const number = document.createTextNode("");
-          const count = element("span", { class: "pb-filters__count" }, number, element("span", { class: "pb-visually-hidden" }, " plays"));
+          const count = element("span", { class: "pb-filters__count" }, number, element("span", { class: "pb-visually-hidden" }, ` ${M.plays.other}`));
           fieldset.append(element("label", { class: "pb-filters__option" }, box, element("span", { class: "pb-filters__label" }, value.label), count));
           return { box, number, value: value.id, d };
         });
       });
-      const hint = element("p", { class: "pb-filters__hint" }, "Beside each option: how many plays you would see if you ticked it; beside a ticked one, how many of those shown have it.");
+      const hint = element("p", { class: "pb-filters__hint" }, M.hint);
       const options = element("div", { id: "pb-filter-options", class: "pb-filters__options" }, hint, facets);
       // On a phone the options would push the plays a screen away; there they start folded (CSS keeps them open on wide screens).
       const names = this.dims.map((dim) => dim.label.toLowerCase());
       const toggle = element(
         "button",
         { type: "button", class: "pb-filters__toggle", "aria-expanded": "false", "aria-controls": options.id },
-        `Filter by ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`,
+        say(M.toggle, { list: new Intl.ListFormat(lang(), { type: "conjunction" }).format(names) }),
       );
       options.hidden = true;
       toggle.addEventListener("click", () => {
@@ -221,7 +229,8 @@
       }
       const filtered = words.length > 0 || selected.some((s) => s.size);
       const all = this.plays.length;
-      this.status.textContent = filtered ? `${total} of ${all} plays match` : `All ${all} plays`;
+      const plays = plural(M.plays, all);
+      this.status.textContent = filtered ? say(plural(M.match, total), { num: total, all, plays }) : say(plural(M.all, all), { num: all, plays });
       this.empty.hidden = total > 0;
       this.root.dataset.pbFiltered = filtered ? "true" : "false";
     }
@@ -232,6 +241,11 @@
     const root = document.querySelector("[data-pb-browse]");
     const link = root && root.querySelector("a[data-pb-catalogue]");
     if (!link) return;
+    try {
+      M = JSON.parse(root.dataset.pbMessages || "{}");
+    } catch (error) {
+      return;
+    }
     loadCatalogue(link.href).then(
       (data) => {
         if (!root.isConnected || root.dataset.pbReady) return;

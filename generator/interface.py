@@ -1,0 +1,47 @@
+"""The words of the site's scripts and theme overrides, from the message catalogue.
+
+Templates of the generator get their words through Jinja's i18n extension; the
+browse script and MkDocs' theme templates cannot, so they get these tables:
+browse.js reads its table from the page, the theme reads `config.extra.messages`.
+"""
+
+from __future__ import annotations
+
+from .i18n import Messages
+from .models import Config
+
+
+def browse_messages(messages: Messages) -> dict[str, object]:
+    """What browse.js says, with plural forms by CLDR category for Intl.PluralRules."""
+    plays = messages.noun("play", 2)
+    return {
+        "status": messages.gettext("Status"),
+        "strategy": messages.noun("strategy", capital=True),
+        "words": messages.gettext("Words in title or summary"),
+        "clear": messages.gettext("Clear filters"),
+        "form": messages.gettext("Filter %(plays)s", plays=plays),
+        "empty": messages.gettext(
+            "No %(play)s matches all of these filters. Untick an option or clear the filters.", play=messages.noun("play")
+        ),
+        "hint": messages.gettext(
+            "Beside each option: how many %(plays)s you would see if you ticked it; beside a ticked one, how many of those shown have it.",
+            plays=plays,
+        ),
+        "toggle": messages.gettext("Filter by %(list)s"),
+        "plays": messages.noun_table("play"),
+        "match": messages.plural_table("%(num)d of %(all)s %(plays)s matches", "%(num)d of %(all)s %(plays)s match"),
+        "all": messages.plural_table("All %(num)d %(plays)s", "All %(num)d %(plays)s"),
+    }
+
+
+def theme_messages(messages: Messages, config: Config) -> dict[str, str]:
+    """What the theme overrides (404 page, skip link target) say, as config.extra.messages."""
+    return {
+        "not_found_title": messages.gettext("Page not found"),
+        "not_found_text": messages.gettext("There is no page at this address. It may have moved when the playbook was last updated."),
+        "not_found_home": messages.gettext("Go to the playbook's home page"),
+        "not_found_browse": messages.gettext("Browse and filter every %(play)s", play=messages.noun("play")),
+        "not_found_search": messages.gettext("You can also search the playbook with the search box at the top of the page."),
+        "language": messages.gettext("Language"),
+        "home": messages.gettext("Home"),
+    }
