@@ -146,7 +146,7 @@ def child_floor(root: Path) -> dict[str, Any]:
     site = root / "floor-site"
     try:
         config = load_config(
-            config_file=str(root / "mkdocs.yml"),
+            config_file=str(root / "build" / "mkdocs.yml"),  # the configuration the build wrote
             docs_dir=str(root / "build" / "docs"),
             site_dir=str(site),
             nav=[{"Home": "index.md"}],

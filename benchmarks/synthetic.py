@@ -115,6 +115,9 @@ def write_catalogue(root: Path, plays: int, seed: int = 1) -> Counts:
     root.mkdir(parents=True, exist_ok=True)
     for name in ("playbook.yml", "mkdocs.yml"):
         shutil.copy2(REPO / name, root / name)
+    # One language: the sample's Spanish edition translates its own plays, not synthetic ones.
+    playbook = root / "playbook.yml"
+    playbook.write_text(playbook.read_text(encoding="utf-8").replace("languages: [en, es]", "languages: [en]"), encoding="utf-8")
     config = yaml.safe_load((REPO / "playbook.yml").read_text(encoding="utf-8"))
     strategies = [s["id"] for s in config["strategies"]]
     facets = {f["id"]: [v["id"] for v in f["values"]] for f in config.get("facets", [])}

@@ -22,6 +22,8 @@ from typing import Any
 
 from . import schema
 from .errors import ContentError, PlaybookError
+from .fields import PLURAL_CATEGORIES
+from .i18n import BCP47, NOUNS
 from .load import load_config
 from .models import Config
 from .schema import Field
@@ -70,8 +72,7 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
         text: dict[str, Any] = {"type": "string"} if kind == "markdown" else {"type": _TEXT}
         if field.required:
             text["pattern"] = r'^[^<>"]*[^<>"\s][^<>"]*$' if field.plain else r"\S"
-        if field.max_length:
-            text["maxLength"] = field.max_length
+        # Lengths past max_length are warnings in `playbook check`, not errors: no maxLength here.
         return text
     if kind == "integer":
         bounds = {"minimum": field.minimum, "maximum": field.maximum}
@@ -96,6 +97,15 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
         return _object(field.fields, config)
     if kind == "objects":
         return _list(_object(field.fields, config), field)
+    if kind == "language":
+        return {"type": "string", "pattern": BCP47.pattern}
+    if kind == "languages":
+        return {"type": "array", "items": {"type": "string", "pattern": BCP47.pattern}, "minItems": 1, "uniqueItems": True}
+    if kind == "nouns":
+        forms = {"type": "object", "properties": {c: {"type": "string"} for c in PLURAL_CATEGORIES}, "required": ["one", "other"]}
+        return {"type": "object", "properties": {n: forms for n in NOUNS}, "additionalProperties": False}
+    if kind == "messages":
+        return {"type": "object", "additionalProperties": {"type": ["string", "object"]}}
     raise AssertionError(f"no JSON Schema for field type {kind}")  # a new type in schema.py needs a branch here
 
 

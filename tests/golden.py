@@ -12,6 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from generator.build import messages_for  # noqa: E402
 from generator.render import Renderer  # noqa: E402
 from generator.validate import check  # noqa: E402
 
@@ -22,7 +23,7 @@ GOLDEN = HERE / "golden" / "mini"
 def rendered_pages() -> dict[str, str]:
     """The mini catalogue's generated pages, by path."""
     catalogue, _ = check(FIXTURE)
-    return dict(Renderer(catalogue).pages())
+    return dict(Renderer(catalogue, messages_for(catalogue)).pages())
 
 
 def write() -> None:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.errors import ContentError
+from generator.build import messages_for  # noqa: E402
 from generator.render import Renderer
 from generator.validate import check
 
@@ -49,7 +50,7 @@ def _check_never_crashes(root: Path) -> None:
     except ContentError as exc:
         assert exc.problems and all(p.line >= 1 and p.column >= 1 and p.message for p in exc.problems)
         return
-    assert list(Renderer(catalogue).pages())
+    assert list(Renderer(catalogue, messages_for(catalogue)).pages())
 
 
 def _base_play(root: Path) -> dict[str, Any]:

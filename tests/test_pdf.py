@@ -20,10 +20,19 @@ from pypdf.generic import ArrayObject
 
 from generator.build import BuildResult
 from generator.cli import main
+from generator.i18n import Messages
+from generator.models import Catalogue
 from generator.pdf import PLAYBOOK_FILE, pdf_files
 from generator.pdf.documents import plays_in_order, toolkit_in_order
+from generator.render import group_title, label
 
 SITE_URL = "https://playbook.example.org/mini/"
+
+
+def messages_of(catalogue: Catalogue) -> Messages:
+    """The messages a build prints this catalogue with: its language, its nouns, its own replacements."""
+    config = catalogue.config
+    return Messages(config.language, config.nouns, config.messages)
 
 
 def downloads(build: BuildResult) -> Path:
@@ -74,7 +83,7 @@ def test_build_writes_every_pdf_and_links_it(sample_build: BuildResult) -> None:
         assert re.search(rf'href="\.\./\.\./downloads/cards/{play.id}\.pdf"[^>]*>.*Print this play', page)
         assert (site / "downloads" / "cards" / f"{play.id}.pdf").is_file()
     toolkit_page = (site / "toolkit" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'href="\.\./downloads/toolkit\.pdf"[^>]*>.*Download the toolkit \(PDF\)', toolkit_page)
+    assert re.search(r'href="\.\./downloads/toolkit\.pdf"[^>]*>.*Download the .*\(PDF\)', toolkit_page)
     strategies_page = (site / "strategies" / "index.html").read_text(encoding="utf-8")
     assert 'href="../downloads/playbook.pdf"' in strategies_page and 'href="../downloads/cards.pdf"' in strategies_page
 
@@ -84,8 +93,9 @@ def test_toolkit_cover_contents_and_one_item_per_page(sample_build: BuildResult,
     texts = page_texts(sample_pdfs["toolkit"])
     cover = texts[0]
     latest = max(p.reviewed for p in catalogue.plays.values()).isoformat()
+    toolkit = label(catalogue.config, messages_of(catalogue), "toolkit")
     # The playbook's title stands above the toolkit's, in capitals.
-    assert catalogue.config.title.upper() in cover and catalogue.config.labels.toolkit in cover and latest in cover
+    assert catalogue.config.title.upper() in cover and toolkit in cover and latest in cover
     assert re.search(r"Version \d+\.\d+\.\d+\+[0-9a-f]{8}", cover)
     items = toolkit_in_order(catalogue)
     # The contents give each item's page, and the item starts on that page, with its section and kind.
@@ -111,16 +121,17 @@ def test_footer_numbers_every_page_but_the_cover(sample_build: BuildResult, samp
 
 def test_playbook_holds_every_strategy_and_play_in_order(sample_build: BuildResult, sample_pdfs: dict[str, PdfReader]) -> None:
     catalogue = sample_build.catalogue
+    config, messages = catalogue.config, messages_of(catalogue)
     reader = sample_pdfs["playbook"]
     texts = page_texts(reader)
     body = " ".join(texts[3:])  # after the cover, the contents and the introduction
     plays = plays_in_order(catalogue)
-    positions = [body.find(f"Strategy {s.number}: {s.title}") for s in catalogue.config.strategies]
+    headings = [group_title(messages, config, s) for s in config.strategies]
+    positions = [body.find(heading) for heading in headings]
     assert -1 not in positions and positions == sorted(positions)
     play_positions = [body.find(play.title) for play in plays]
     assert -1 not in play_positions and play_positions == sorted(play_positions)
-    labels = catalogue.config.labels
-    assert labels.enacted in body and labels.aspirational in body
+    assert label(config, messages, "enacted") in body and label(config, messages, "aspirational") in body
     for play in plays:
         assert all(" ".join(step.split()) in body for step in play.steps)
         assert all(" ".join(bite.quote.split())[:60] in body for bite in play.soundbites)
@@ -132,8 +143,7 @@ def test_playbook_holds_every_strategy_and_play_in_order(sample_build: BuildResu
         assert texts[int(entry[1]) - 1].find(play.title) != -1, play.title
     # Bookmarks: strategies at the top, their plays under them, in order.
     bookmarks = outline_titles(reader.outline)
-    strategies = [title for depth, title in bookmarks if depth == 0 and title.startswith("Strategy ")]
-    assert strategies == [f"Strategy {s.number}: {s.title}" for s in catalogue.config.strategies]
+    assert [title for depth, title in bookmarks if depth == 0 and title in headings] == headings
     assert [title for depth, title in bookmarks if depth == 1][: len(plays)] == [play.title for play in plays]
 
 
@@ -150,6 +160,8 @@ def test_cards_one_play_per_page_with_steps_and_a_vignette(sample_build: BuildRe
             assert vignettes[0].title in text and vignettes[0].outcomes[0].label in text
         single = PdfReader(downloads(sample_build) / "cards" / f"{play.id}.pdf")
         assert len(single.pages) == 1 and play.title in page_texts(single)[0]
+        # A card on its own is titled by its play, not by the whole set.
+        assert single.metadata is not None and single.metadata.title == play.title
 
 
 @pytest.mark.parametrize("name", ["toolkit", "playbook", "cards"])
@@ -207,7 +219,8 @@ def test_links_are_clickable_and_their_address_printed(sample_build: BuildResult
 
 def test_same_catalogue_same_bytes(sample_build: BuildResult) -> None:
     # The playbook takes every step: parts laid out apart, front matter in rounds, joined, footed.
-    again = dict(pdf_files(sample_build.catalogue, docs=sample_build.catalogue.root / "build" / "docs", only=[PLAYBOOK_FILE]))
+    catalogue = sample_build.catalogue
+    again = dict(pdf_files(catalogue, messages_of(catalogue), docs=catalogue.root / "build" / "docs", only=[PLAYBOOK_FILE]))
     folder = downloads(sample_build)
     assert again[PLAYBOOK_FILE] == (folder / PLAYBOOK_FILE).read_bytes()
     info = PdfReader(folder / "playbook.pdf").metadata
@@ -272,7 +285,7 @@ def test_long_card_flows_onto_a_second_page_without_losing_text(printed_mini: tu
 def test_site_url_prints_addresses_and_qr_codes(printed_mini: tuple[Path, Path]) -> None:
     _, out = printed_mini
     reader = PdfReader(out / "toolkit.pdf")
-    item_page = next(page for page in reader.pages if "This item on the web" in (page.extract_text() or ""))
+    item_page = next(page for page in reader.pages if "This toolkit item on the web" in (page.extract_text() or ""))
     assert f"{SITE_URL}toolkit/mapping-sheet/" in " ".join(item_page.extract_text().split())
     figures = [e for e in parent_tree(reader)[int(item_page["/StructParents"])] if e.get_object().get("/S") == "/Figure"]
     assert any(str(e.get_object()["/Alt"]) == f"QR code of {SITE_URL}toolkit/mapping-sheet/" for e in figures), "a QR code, described"
@@ -316,7 +329,7 @@ def test_contributor_html_never_reaches_the_renderer(sample_build: BuildResult) 
     from generator.pdf.documents import PrintRenderer
     from generator.pdf.edition import edition_of
 
-    renderer = PrintRenderer(sample_build.catalogue, edition_of(sample_build.catalogue))
+    renderer = PrintRenderer(sample_build.catalogue, edition_of(sample_build.catalogue), messages_of(sample_build.catalogue))
     html = renderer.markdown(
         "## Heading\n\n<script>alert(1)</script><style>@import url(https://x.test/a.css)</style>"
         '<iframe src="https://x.test"></iframe><link rel="stylesheet" href="https://x.test/b.css">'

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from generator import jsonschema, schema
+from generator.build import messages_for
 from generator.load import FOLDERS, load_config
 from generator.render import Renderer
 from generator.validate import check
@@ -29,7 +30,7 @@ SCHEMA_CATCHES = [
     "bad-status", "blank-required-field", "boolean-for-text", "config-title-with-markup", "config-unknown-field",
     "date-in-wrong-format", "empty-required-text", "facet-value-twice", "id-field-disagrees", "list-expected-text",
     "list-too-short", "mapping-expected-in-list", "misspelled-field", "missing-facet", "missing-required-field",
-    "reference-twice", "reference-with-slashes", "text-expected-list", "text-too-long", "unknown-facet",
+    "reference-twice", "reference-with-slashes", "text-expected-list", "unknown-facet",
     "unknown-facet-value", "unknown-field", "unknown-strategy", "url-ftp", "url-javascript", "url-with-space",
     "year-not-a-number", "year-out-of-range", "empty-file", "file-is-a-list",
 ]  # fmt: skip
@@ -57,7 +58,9 @@ def _errors(root: Path, path: Path) -> list[str]:
 
 
 def _content_files(root: Path) -> list[Path]:
-    return [root / "playbook.yml", *sorted(p for folder in FOLDERS.values() for p in (root / folder).glob("*.yml"))]
+    # Translations (<id>.<lang>.yml) hold a subset of the fields; they name no schema of their own yet.
+    files = sorted(p for folder in FOLDERS.values() for p in (root / folder).glob("*.yml") if "." not in p.stem)
+    return [root / "playbook.yml", *files]
 
 
 def test_committed_schemas_are_what_the_model_generates() -> None:
@@ -110,7 +113,7 @@ def _field_paths(fields: tuple[schema.Field, ...], prefix: str = "") -> list[str
 
 def test_the_field_reference_page_lists_every_field_and_choice() -> None:
     catalogue, _ = check(MINI)
-    page = dict(Renderer(catalogue).pages())["reference.md"]
+    page = dict(Renderer(catalogue, messages_for(catalogue)).pages())["reference.md"]
     for fields in schema.KINDS.values():
         for path in _field_paths(fields):
             assert f"| `{path}` |" in page, path

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import shutil
+
+from generator.site_config import mkdocs_config, write_mkdocs_config
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -116,11 +118,13 @@ def build_browse_site(root: Path, catalogue: Catalogue, plays: int) -> Path:
     catalogue = thousand_plays(catalogue, plays)
     docs = root / "docs"
     docs.mkdir()
-    exports = write_exports(catalogue, docs)
-    (docs / "browse.md").write_text(Renderer(catalogue, downloads=exports).render("browse.md.j2"), encoding="utf-8")
+    messages = pipeline.messages_for(catalogue)
+    exports = write_exports(catalogue, docs, messages)
+    (docs / "browse.md").write_text(Renderer(catalogue, messages, downloads=exports).render("browse.md.j2"), encoding="utf-8")
     shutil.copytree(pipeline.PACKAGE / "assets", docs / "assets")
     shutil.copytree(pipeline.PACKAGE / "theme", root / "build" / "theme")
-    shutil.copy2(pipeline.PACKAGE.parent / "mkdocs.yml", root / "mkdocs.yml")
+    data = mkdocs_config(catalogue.config, catalogue.config.language, messages)
+    write_mkdocs_config(root / "mkdocs.yml", data, "docs", "site", "build/theme")
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(logging.ERROR)  # the play pages are not built: their links are expected to dangle
