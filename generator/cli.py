@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = command("serve", "preview locally, rebuilding when content changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     add_new_arguments(command("new", "write a new play, vignette or toolkit item to fill in, e.g. new play --strategy 3 --title ..."))
+    init = commands.add_parser("init", help="start a new playbook folder", description="start a new playbook folder")
+    init.add_argument("folder", type=Path, help="the folder to create (new or empty)")
     return parser
 
 
@@ -53,6 +55,8 @@ def print_problems(problems: Sequence[Problem], root: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "init":
+        return _run_init(args.folder)
     root: Path = args.root.resolve()
     if not root.is_dir():
         print(f"playbook: error: --root {args.root}: no such folder", file=sys.stderr)
@@ -94,6 +98,18 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     from .serve import serve
 
     serve(root, args.dev_addr)
+    return EXIT_OK
+
+
+def _run_init(folder: Path) -> int:
+    from .init import init_playbook
+
+    try:
+        written = init_playbook(folder.resolve())
+    except ConfigError as exc:
+        print(f"playbook: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Started a playbook in {folder} ({len(written)} files). Next: cd {folder} && playbook check && playbook build")
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from .errors import ContentError, Problem
 from .models import Catalogue
+from .translate import coverage
 from .validate import check
 
 FORMATS = ("text", "json", "github")
@@ -56,7 +57,16 @@ def summary(problems: Sequence[Problem], catalogue: Catalogue | None) -> str:
     if errors or catalogue is None:
         return f"playbook: {errors} error(s), {warnings} warning(s)"
     c = catalogue
-    return f"{len(c.plays)} plays, {len(c.vignettes)} vignettes, {len(c.toolkit)} toolkit items: no errors, {warnings} warning(s)"
+    line = f"{_count(len(c.plays), 'play')}, {_count(len(c.vignettes), 'vignette')}, {_count(len(c.toolkit), 'toolkit item')}"
+    line += f": no errors, {warnings} warning(s)"
+    for language, (done, total) in coverage(c).items():
+        line += f"\ntranslation {language}: {done} of {total} items translated ({round(100 * done / total) if total else 100}%)"
+        line += ", the rest shown in the default language with a notice" if done < total else ""
+    return line
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def as_json(problems: Sequence[Problem], catalogue: Catalogue | None, root: Path) -> dict[str, Any]:

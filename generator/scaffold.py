@@ -68,7 +68,7 @@ def run_new(root: Path, args: argparse.Namespace, ask: Ask | None = None, today:
 
 def gather(what: str, config: Config, options: Mapping[str, Any], ask: Ask | None) -> dict[str, Any]:
     """The values given as options (checked), with the missing ones asked for when possible."""
-    strategies = {str(s.number): s.id for s in config.strategies} | {s.id: s.id for s in config.strategies}
+    strategies = {str(s.number): s.id for s in config.strategies if s.number is not None} | {s.id: s.id for s in config.strategies}
     sections = [s.id for s in config.toolkit_sections]
     values: dict[str, Any] = {}
     title = options.get("title") or (_ask_until(ask, f"Title of the new {NOUNS[what]}: ", lambda t: t.strip() or None) if ask else None)
@@ -76,7 +76,7 @@ def gather(what: str, config: Config, options: Mapping[str, Any], ask: Ask | Non
         raise ScaffoldError("--title is required (run `playbook new` in a terminal to be asked for it)")
     values["title"] = " ".join(title.split())
     if what == "play":
-        menu = "\n".join(f"  {s.number}. {s.title} ({s.id})" for s in config.strategies)
+        menu = "\n".join(f"  {s.number}. {s.title} ({s.id})" if s.number is not None else f"  {s.title} ({s.id})" for s in config.strategies)
         question = f"Strategies:\n{menu}\nStrategy (number or id): "
         values["strategy"] = _choose(options.get("strategy"), strategies, "strategy", ask, question)
         statuses = {s: s for s in schema.STATUSES}
@@ -155,7 +155,7 @@ def _comment(spec: Field, config: Config) -> list[str]:
 
 def _choices(spec: Field, config: Config) -> list[str]:
     if spec.choices == "strategy":
-        return [f"{s.id} ({s.number})" for s in config.strategies]
+        return [f"{s.id} ({s.number})" if s.number is not None else s.id for s in config.strategies]
     if spec.choices == "section":
         return [s.id for s in config.toolkit_sections]
     return list(spec.choices) if isinstance(spec.choices, tuple) else []

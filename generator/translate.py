@@ -146,7 +146,8 @@ def localize(catalogue: Catalogue, language: str) -> Catalogue:
 def _apply(item: Any, text: Mapping[str, Any] | None, kind: str, missing: set[str]) -> Any:
     key = f"{kind}:{item.id}"
     present = [name for name in TRANSLATABLE[kind] if getattr(item, name)]
-    if not text or any(name not in text for name in present if name != "url"):
+    # Addresses and ecosystem names are often the same in every language: leaving them out is no gap.
+    if not text or any(name not in text for name in present if name not in ("url", "ecosystem")):
         missing.add(key)
     if not text:
         return item
