@@ -36,6 +36,7 @@ def measure(root: Path, what: str, paper: str) -> dict[str, Any]:
     """In this process: load the catalogue, then make the PDFs named by `what`; seconds, pages and peak memory."""
     from pypdf import PdfReader
 
+    from generator.build import messages_for
     from generator.pdf import PLAYBOOK_FILE, pdf_files, press
     from generator.validate import check
 
@@ -45,7 +46,7 @@ def measure(root: Path, what: str, paper: str) -> dict[str, Any]:
     started, cpu_started = time.perf_counter(), _cpu()
     sizes: dict[str, int] = {}
     pages = 0
-    for name, data in pdf_files(catalogue, paper, only=(PLAYBOOK_FILE,) if what == "playbook" else None):
+    for name, data in pdf_files(catalogue, messages_for(catalogue), paper, only=(PLAYBOOK_FILE,) if what == "playbook" else None):
         sizes[name] = len(data)
         if name == PLAYBOOK_FILE:
             pages = len(PdfReader(_bytes_io(data)).pages)

@@ -122,14 +122,14 @@ def _outputs(outputs: Sequence[Any], args: argparse.Namespace) -> list[Any]:
 
 
 def _run_pdf(root: Path, args: argparse.Namespace) -> int:
-    from .build import BUILD_DIR
+    from .build import BUILD_DIR, messages_for
     from .pdf import print_folder
     from .validate import check
 
     catalogue, warnings = check(root)
     print_problems(warnings, root)
     target = (args.out_dir or root / BUILD_DIR / "pdf").resolve()
-    names = print_folder(catalogue, target, args.paper)
+    names = print_folder(catalogue, target, messages_for(catalogue), args.paper)
     documents = [name for name in names if "/" not in name]
     print(f"Wrote {', '.join(documents)} and {len(names) - len(documents)} play cards into {target}")
     return EXIT_OK

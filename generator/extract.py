@@ -67,7 +67,10 @@ def template_catalogue() -> Catalog:
 def updated(language: str, template: Catalog) -> Catalog:
     """One language's catalogue with the template's messages: English filled in, others kept."""
     path = LOCALE_DIR / f"{language}.po"
-    old = read_po(path.open("rb"), locale=language) if path.is_file() else Catalog(locale=language)
+    old = Catalog(locale=language)
+    if path.is_file():
+        with path.open("rb") as handle:
+            old = read_po(handle, locale=language)
     catalog = Catalog(locale=language, domain="messages", project="stem-playbook", fuzzy=False)
     for message in template:
         if not message.id:

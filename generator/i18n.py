@@ -93,9 +93,12 @@ def _translations(language: str, overrides: tuple[tuple[str, str | tuple[str, ..
             catalog.add(message.id, message.string, context=message.context)
     for message_id, text in overrides:
         existing = catalog.get(message_id)
-        if existing is not None and isinstance(existing.id, tuple) and isinstance(text, str):
+        if existing is None:
+            continue  # `playbook check` reports replacements of unknown messages
+        if isinstance(existing.id, tuple) and isinstance(text, str):
             text = (text,) * len(existing.string)
-        catalog.add(existing.id if existing is not None else message_id, text, context=existing.context if existing else None)
+        # Catalog.add keeps the string of a message it already holds: replace it in place.
+        existing.string = text
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)

@@ -224,7 +224,8 @@ class Catalogue:
     def toolkit_of(self, play_id: str) -> list[ToolkitItem]:
         """Toolkit items linked to a play, from either side."""
         ids = dict.fromkeys(self.plays[play_id].toolkit + self._toolkit_by_play.get(play_id, []))
-        return [self.toolkit[i] for i in ids]
+        # With the toolkit switched off its items are not loaded: a play's links to them fall away.
+        return [self.toolkit[i] for i in ids if i in self.toolkit]
 
     def related_to(self, play_id: str) -> list[Play]:
         """Related plays, whichever side declared the relation."""

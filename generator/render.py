@@ -34,6 +34,18 @@ def markdown_text(value: Any) -> Markup:
     return escape(_MARKDOWN_SYNTAX.sub(r"\\\1", text))
 
 
+def markdown_with_code(value: Any) -> Markup:
+    """Plain text made safe for Markdown like `markdown_text`, except `code spans`, kept as code."""
+    parts = re.split(r"(`[^`]+`)", str(value))
+
+    def plain(part: str) -> str:
+        # Keep the spaces around a code span, which markdown_text would trim.
+        lead, tail = (" " if part[:1].isspace() else ""), (" " if part[-1:].isspace() else "")
+        return lead + markdown_text(part) + tail if part.strip() else part
+
+    return Markup("".join(escape(p) if p.startswith("`") and p.endswith("`") and len(p) > 1 else plain(p) for p in parts))
+
+
 def icon(name: str) -> Markup:
     """A decorative icon (a CSS mask of one of assets/icons/*.svg); text always goes beside it."""
     return Markup(f'<span class="pb-icon pb-icon--{name}" aria-hidden="true"></span>')
@@ -108,6 +120,7 @@ class Renderer:
         self.env.filters["markdown"] = self.markdown
         self.env.filters["json"] = _json
         self.env.filters["t"] = messages.gettext
+        self.env.filters["md_code"] = markdown_with_code
         # JSON for an HTML attribute: a plain string, so autoescape turns its quotes into entities.
         self.env.filters["json_text"] = lambda value: json.dumps(value, ensure_ascii=False)
         self.env.globals.update(

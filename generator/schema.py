@@ -205,7 +205,7 @@ PLAYBOOK = (
     Field("aim", "string", "What the playbook is for, in a paragraph.", required=True),
     Field("languages", "languages", "The site's languages as BCP 47 codes, the default first, e.g. [en, es]."),
     Field("language", "language", "The one language of a single-language playbook (or use languages)."),
-    Field("nouns", "nouns", "The playbook's own words, singular and plural, e.g. strategy: {one: workgroup, other: workgroups}."),
+    Field("nouns", "nouns", "The playbook's own words, singular and plural, e.g. `strategy: {one: workgroup, other: workgroups}`."),
     Field("messages", "messages", "Replacements for any message of the generator, by its English text."),
     Field("kinds", "object", "Which kinds of content beyond plays the playbook publishes.", fields=KINDS_SWITCHES),
     Field("theme", "object", "Colours and logo.", fields=THEME),

@@ -7,6 +7,7 @@ overlong play, through the `playbook pdf` command.
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -25,6 +26,7 @@ from generator.models import Catalogue
 from generator.pdf import PLAYBOOK_FILE, pdf_files
 from generator.pdf.documents import plays_in_order, toolkit_in_order
 from generator.render import group_title, label
+from generator.validate import check
 
 SITE_URL = "https://playbook.example.org/mini/"
 
@@ -299,6 +301,73 @@ def test_site_url_prints_addresses_and_qr_codes(printed_mini: tuple[Path, Path])
     }
     assert f"{SITE_URL}plays/map-programs/" in links and "https://example.org/guide" in links
     assert "<https://example.org/guide>" in playbook.replace(" ", "")
+
+
+def test_each_language_prints_its_own_words(sample_build: BuildResult) -> None:
+    """The Spanish copy of the sample site gets PDFs in Spanish: language tag, contents, footers."""
+    assert sample_build.site_dir is not None
+    folder = sample_build.site_dir / "es" / "downloads"
+    reader = PdfReader(folder / "playbook.pdf")
+    assert str(reader.trailer["/Root"]["/Lang"]) == "es"
+    spanish, english = Messages("es"), Messages("en")
+    texts = page_texts(reader)
+    assert spanish.gettext("Page %(page)s of %(pages)s", page=2, pages=len(texts)) in texts[1]
+    for message in ("Contents", "About this playbook"):
+        assert spanish.gettext(message) != english.gettext(message), f"{message!r} is not translated"
+        assert spanish.gettext(message) in texts[1] + texts[2] and english.gettext(message) not in texts[1] + texts[2]
+    assert outline_titles(reader.outline)[0] == (0, spanish.gettext("About this playbook"))
+
+
+def _print(root: Path, edit: dict[str, str]) -> tuple[dict[str, bytes], Catalogue]:
+    """Print a copy of the mini catalogue with its playbook.yml edited (old text -> new text)."""
+    from conftest import edit_file
+
+    for old, new in edit.items():
+        edit_file(root / "playbook.yml", old, new)
+    catalogue, _ = check(root)
+    return dict(pdf_files(catalogue, messages_of(catalogue))), catalogue
+
+
+def test_switched_off_kinds_and_unnumbered_groups_leave_no_trace(mini_root: Path) -> None:
+    vignettes = mini_root / "vignettes"
+    # No place, year or cohort; an outcome without a figure.
+    (vignettes / "riverside-maps.yml").write_text(
+        "title: Riverside maps its programs\necosystem: Riverside STEM Ecosystem\nplays: [map-programs]\nillustrative: true\n"
+        "story: |\n  Riverside called every program it could find.\noutcomes:\n  - label: programs found\n",
+        encoding="utf-8",
+    )
+    # The story of a whole ecosystem, naming no play.
+    (vignettes / "how-riverside-began.yml").write_text(
+        "title: How Riverside began\necosystem: Riverside STEM Ecosystem\nplace: Pittsburgh\nstory: |\n  It began with a map.\n",
+        encoding="utf-8",
+    )
+    pdfs, catalogue = _print(
+        mini_root, {"    number: 1\n": "", "    number: 2\n": "", "strategies:": "kinds: {soundbites: false, toolkit: false}\nstrategies:"}
+    )
+    assert "toolkit.pdf" not in pdfs and "playbook.pdf" in pdfs and "cards.pdf" in pdfs
+    reader = PdfReader(io.BytesIO(pdfs["playbook.pdf"]))
+    text = " ".join(page_texts(reader))
+    bookmarks = [title for depth, title in outline_titles(reader.outline) if depth == 0]
+    assert bookmarks == ["About this playbook", "Find programs", "Connect with admissions", "Vignettes"]
+    assert "Strategy" not in text and "None" not in text and ", ," not in text
+    assert catalogue.config.labels.soundbites not in text and "From the" not in text and "Starter kit" not in text
+    assert "Riverside STEM Ecosystem. An illustrative story, not a report." in text
+    assert "Riverside STEM Ecosystem, Pittsburgh It began with a map." in text
+    assert text.count("Illustrates:") == 1 and "programs found" in text
+    cards = " ".join(page_texts(PdfReader(io.BytesIO(pdfs["cards.pdf"]))))
+    assert "in Find programs" in cards and "Strategy" not in cards and "PLAY CARD" in cards
+    assert "How Riverside STEM Ecosystem did it Riverside maps its programs (an illustrative story). programs found" in cards
+
+
+def test_vignettes_switched_off_leave_no_section(mini_root: Path) -> None:
+    pdfs, _ = _print(mini_root, {"strategies:": "kinds: {vignettes: false}\nstrategies:"})
+    reader = PdfReader(io.BytesIO(pdfs["playbook.pdf"]))
+    text = " ".join(page_texts(reader))
+    assert all(title != "Vignettes" for _, title in outline_titles(reader.outline))
+    assert "Vignette" not in text and "How ecosystems did it" not in text and "Riverside maps its programs" not in text
+    assert "Tried and tested by ecosystems." in text and "Strategy 1: Find programs" in text
+    cards = " ".join(page_texts(PdfReader(io.BytesIO(pdfs["cards.pdf"]))))
+    assert "Riverside" not in cards and "did it" not in cards
 
 
 def test_build_without_pdfs_has_no_download_links(mini_root: Path) -> None:

@@ -50,6 +50,7 @@ class PrintRenderer:
         self.edition = edition
         self.env = template_environment(TEMPLATES, messages, catalogue.config)
         self.env.filters["markdown"] = self.markdown
+        self.env.filters["capital"] = _capital
         self.env.globals.update(
             catalogue=catalogue,
             config=catalogue.config,
@@ -172,6 +173,11 @@ def toolkit_outline(catalogue: Catalogue) -> Outline:
 def cards_outline(catalogue: Catalogue) -> Outline:
     """The cards' bookmarks: one per play."""
     return [(1, play.title, f"card-{play.id}") for play in plays_in_order(catalogue)]
+
+
+def _capital(text: str) -> str:
+    """`text` with its first letter raised and the rest as it is ("play card" -> "Play card", "STEM" stays)."""
+    return text[:1].upper() + text[1:]
 
 
 def _slices(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
