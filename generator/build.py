@@ -155,7 +155,9 @@ def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None) -> Bui
     return BuildResult(catalogue, warnings, pages, time.perf_counter() - started, site_dir=site, extra_files=extra)
 
 
-def _config_file(build: Path, catalogue: Catalogue, language: str, data: dict[str, object]) -> tuple[Path, dict[str, object], str, str, str]:
+def _config_file(
+    build: Path, catalogue: Catalogue, language: str, data: dict[str, object]
+) -> tuple[Path, dict[str, object], str, str, str]:
     """Where one language's MkDocs configuration is written, and its folders relative to that file."""
     folder = site_folder(catalogue.config, language)
     name = "mkdocs.yml" if not folder else f"mkdocs.{folder}.yml"

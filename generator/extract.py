@@ -77,7 +77,7 @@ def updated(language: str, template: Catalog) -> Catalog:
             continue
         known = old.get(message.id, context=message.context)
         if language == "en":
-            string: str | tuple[str, ...] = message.id
+            string: str | tuple[str, ...] | list[str] = message.id
         elif known is not None and known.string:
             string = known.string
         else:

@@ -275,7 +275,8 @@ class FieldChecker:
 
     def _nouns(self, value: Any, spec: Field, at: FieldPath) -> dict[str, dict[str, str]]:
         if not isinstance(value, dict):
-            self.fail(at, f"expected a mapping of noun to its forms, found {_type_name(value)}", "e.g. play: {one: practice, other: practices}")
+            hint = "e.g. play: {one: practice, other: practices}"
+            self.fail(at, f"expected a mapping of noun to its forms, found {_type_name(value)}", hint)
             return {}
         result: dict[str, dict[str, str]] = {}
         for noun, forms in value.items():
@@ -315,7 +316,8 @@ class FieldChecker:
             return None
         known = message_ids()
         if key not in known:
-            self.fail(at, f"unknown message '{_short(key)}'", suggest(key, sorted(known), "messages") or "copy the English text from generator/locale/en.po")
+            hint = suggest(key, sorted(known), "messages") or "copy the English text from generator/locale/en.po"
+            self.fail(at, f"unknown message '{_short(key)}'", hint)
             return None
         if found := re.search(r"[<>\[\]`]", text):
             self.fail(at, f"expected plain text, found '{found.group()}'", "messages are shown as they are; leave out <, >, [, ] and `")

@@ -96,7 +96,7 @@ def _translations(language: str, overrides: tuple[tuple[str, str | tuple[str, ..
         if existing is None:
             continue  # `playbook check` reports replacements of unknown messages
         if isinstance(existing.id, tuple) and isinstance(text, str):
-            text = (text,) * len(existing.string)
+            text = (text,) * len(existing.string or ())
         # Catalog.add keeps the string of a message it already holds: replace it in place.
         existing.string = text
     buffer = io.BytesIO()
@@ -138,7 +138,7 @@ class Messages:
 
     def pgettext(self, context: str, message: str, **values: Any) -> str:
         """A message in a context."""
-        text = self.translations.pgettext(context, message)
+        text = str(self.translations.pgettext(context, message))
         return text % values if values else text
 
     def plural_category(self, count: int) -> str:

@@ -121,7 +121,8 @@ def _list(items: dict[str, Any], field: Field, unique: bool = False) -> dict[str
 def _choice(field: Field, config: Config) -> dict[str, Any]:
     if field.choices == "strategy":
         strategies = config.strategies
-        return {"type": "string", "enum": [s.id for s in strategies], "enumDescriptions": [f"{s.number}. {s.title}" if s.number is not None else s.title for s in strategies]}
+        described = [f"{s.number}. {s.title}" if s.number is not None else s.title for s in strategies]
+        return {"type": "string", "enum": [s.id for s in strategies], "enumDescriptions": described}
     if field.choices == "section":
         sections = config.toolkit_sections
         return {"type": "string", "enum": [s.id for s in sections], "enumDescriptions": [s.title for s in sections]}

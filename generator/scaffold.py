@@ -76,7 +76,8 @@ def gather(what: str, config: Config, options: Mapping[str, Any], ask: Ask | Non
         raise ScaffoldError("--title is required (run `playbook new` in a terminal to be asked for it)")
     values["title"] = " ".join(title.split())
     if what == "play":
-        menu = "\n".join(f"  {s.number}. {s.title} ({s.id})" if s.number is not None else f"  {s.title} ({s.id})" for s in config.strategies)
+        menu = "\n".join(f"  {s.number}. {s.title} ({s.id})" if s.number is not None else f"  {s.title} ({s.id})"
+                         for s in config.strategies)
         question = f"Strategies:\n{menu}\nStrategy (number or id): "
         values["strategy"] = _choose(options.get("strategy"), strategies, "strategy", ask, question)
         statuses = {s: s for s in schema.STATUSES}

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
-from .i18n import Messages, N_
+from .i18n import N_, Messages
 from .interface import theme_messages
 from .models import Config
 
@@ -25,7 +25,7 @@ OWNED = ("site_name", "site_url", "docs_dir", "site_dir", "nav", "theme.language
 def theme_language(code: str) -> str:
     """The Material language that serves a BCP 47 code: itself, its base language, or English."""
     try:
-        import material
+        import material  # type: ignore[import-untyped]
 
         folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
     except ImportError:  # pragma: no cover - Material is a dependency

@@ -88,16 +88,24 @@ def check_config_translation(path: Path, config: Config) -> tuple[dict[str, Any]
         labels = facet.get("values", {}) if isinstance(facet, dict) else {}
         text["values"] = _labels(checker, labels, values, at + ("values",))
         data["facets"][facet_id] = text
-    data["toolkit_sections"] = _labels(checker, value.get("toolkit_sections", {}), {s.id for s in config.toolkit_sections}, ("toolkit_sections",))
+    sections = {s.id for s in config.toolkit_sections}
+    data["toolkit_sections"] = _labels(checker, value.get("toolkit_sections", {}), sections, ("toolkit_sections",))
     return (None if checker.problems or problems else data), problems + checker.problems + checker.warnings
 
 
 def _by_id(
-    checker: FieldChecker, document: Document, value: dict[str, Any], key: str, known: set[str], fields: tuple[Field, ...], raw: bool = False
+    checker: FieldChecker,
+    document: Document,
+    value: dict[str, Any],
+    key: str,
+    known: set[str],
+    fields: tuple[Field, ...],
+    raw: bool = False,
 ) -> dict[str, Any]:
     entries = value.get(key, {})
     if not isinstance(entries, dict):
-        checker.fail((key,), f"expected a mapping of {key} by id, found a list" if isinstance(entries, list) else f"expected a mapping of {key} by id")
+        found = ", found a list" if isinstance(entries, list) else ""
+        checker.fail((key,), f"expected a mapping of {key} by id{found}", f"write each {key[:-1]} id, then its texts")
         return {}
     result: dict[str, Any] = {}
     for ident, entry in entries.items():
@@ -157,7 +165,8 @@ def _apply(item: Any, text: Mapping[str, Any] | None, kind: str, missing: set[st
             dataclasses.replace(bite, **tr) if isinstance(tr, dict) else bite for bite, tr in _zip(item.soundbites, text["soundbites"])
         ]
     if "outcomes" in text:
-        changes["outcomes"] = [dataclasses.replace(o, **tr) if isinstance(tr, dict) else o for o, tr in _zip(item.outcomes, text["outcomes"])]
+        outcomes = _zip(item.outcomes, text["outcomes"])
+        changes["outcomes"] = [dataclasses.replace(o, **tr) if isinstance(tr, dict) else o for o, tr in outcomes]
     return dataclasses.replace(item, **changes)
 
 
@@ -180,7 +189,9 @@ def _localize_config(config: Config, language: str, text: Mapping[str, Any]) -> 
         labels=Labels(**text.get("labels", {})),
         nouns=text.get("nouns", {}),
         messages=text.get("messages", {}),
-        strategies=tuple(Strategy(s.id, s.number, **{**{"title": s.title, "summary": s.summary}, **strategies.get(s.id, {})}) for s in config.strategies),
+        strategies=tuple(
+            Strategy(s.id, s.number, **{"title": s.title, "summary": s.summary, **strategies.get(s.id, {})}) for s in config.strategies
+        ),
         facets=tuple(_facet(f, facets.get(f.id, {})) for f in config.facets),
         toolkit_sections=tuple(ToolkitSection(s.id, sections.get(s.id, s.title)) for s in config.toolkit_sections),
     )

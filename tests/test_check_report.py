@@ -29,7 +29,7 @@ def outside_actions(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_clean_catalogue_exits_zero_and_says_so(mini_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--root", str(mini_root)]) == 0
     captured = capsys.readouterr()
-    assert captured.out == "2 plays, 1 vignettes, 1 toolkit items: no errors, 0 warning(s)\n"
+    assert captured.out == "2 plays, 1 vignette, 1 toolkit item: no errors, 0 warning(s)\n"
     assert captured.err == ""
 
 

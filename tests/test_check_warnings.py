@@ -75,7 +75,7 @@ def test_warnings_do_not_fail_the_check(mini_root: Path, capsys: pytest.CaptureF
     assert main(["check", "--root", str(mini_root)]) == 0
     captured = capsys.readouterr()
     assert captured.err.startswith("plays/host-info-night.yml:1:1: warning: related:")
-    assert captured.out == "2 plays, 1 vignettes, 1 toolkit items: no errors, 1 warning(s)\n"
+    assert captured.out == "2 plays, 1 vignette, 1 toolkit item: no errors, 1 warning(s)\n"
 
 
 def test_warnings_wait_until_the_errors_are_fixed(mini_root: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,7 @@ from generator.cli import main
 
 def test_check_clean_catalogue_exits_zero(mini_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--root", str(mini_root)]) == 0
-    assert "2 plays, 1 vignettes, 1 toolkit items: no errors" in capsys.readouterr().out
+    assert "2 plays, 1 vignette, 1 toolkit item: no errors" in capsys.readouterr().out
 
 
 def test_content_error_exits_one_with_file_and_line(mini_root: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,9 +17,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.build import messages_for  # noqa: E402
 from generator.cli import main
 from generator.errors import ContentError
-from generator.build import messages_for  # noqa: E402
 from generator.render import Renderer
 from generator.validate import check
 

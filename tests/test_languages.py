@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from conftest import FIXTURES, copy_catalogue
 from pypdf import PdfReader
 
 from generator import build as pipeline
 from generator import schema
 from generator.extract import main as extract_main
 from generator.i18n import LOCALE_DIR, Messages
-from conftest import FIXTURES, copy_catalogue
 
 # Attributes whose values readers meet: screen-reader names, tooltips, the browse script's words.
 READ_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "data-pb-messages", "content")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import shutil
-
-from generator.site_config import mkdocs_config, write_mkdocs_config
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -18,6 +16,7 @@ from generator import build as pipeline
 from generator.export import write_exports
 from generator.models import Catalogue, Play
 from generator.render import Renderer
+from generator.site_config import mkdocs_config, write_mkdocs_config
 
 VISIBLE_PLAYS_JS = "() => [...document.querySelectorAll('[data-play]')].filter((c) => c.checkVisibility()).map((c) => c.dataset.play)"
 

@@ -119,11 +119,16 @@ def _contrast(first: str, second: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_page_is_accessible(scheme_page: tuple[str, Any], kind: str, site_url: str, sample_build: BuildResult, axe: Axe) -> None:
+def test_page_is_accessible(
+    scheme_page: tuple[str, Any], kind: str, language: str, site_url: str, sample_build: BuildResult, axe: Axe
+) -> None:
     scheme, page = scheme_page
-    address = page_types(sample_build.catalogue)[kind]
+    # The Spanish edition has the same pages under es/.
+    address = ("" if language == "en" else f"{language}/") + page_types(sample_build.catalogue)[kind]
     open_page(page, site_url, kind, address, sample_build.catalogue)
+    assert page.evaluate("document.documentElement.lang") == language
     where = f"/{address} ({kind}, {scheme} scheme)"
     shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert shown == SCHEMES[scheme], f"{where} shows scheme {shown!r}"
