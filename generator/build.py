@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -89,6 +90,10 @@ def messages_for(catalogue: Catalogue) -> Messages:
 def write_docs(catalogue: Catalogue, docs: Path, outputs: Iterable[Output] = ()) -> tuple[int, list[str]]:
     """Fill `docs` with one language's generated Markdown, assets and extra outputs."""
     copy_tree(PACKAGE / "assets", docs / "assets")
+    if logo := catalogue.config.theme.logo:
+        # The logo lives in the playbook folder; the theme finds it at the same path inside the docs.
+        (docs / logo).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(catalogue.root / logo, docs / logo)
     messages = messages_for(catalogue)
     # Extra outputs first: pages link to a download only when it was written.
     extra: list[str] = []

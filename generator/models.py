@@ -200,8 +200,8 @@ class Catalogue:
     plays: dict[str, Play]
     vignettes: dict[str, Vignette]
     toolkit: dict[str, ToolkitItem]
-    # Items ("play:id") shown wholly or partly in the default language because no translation covers them.
-    untranslated: frozenset[str] = frozenset()
+    # Items ("play:id") shown wholly or partly in the default language, with the fields no translation covers.
+    untranslated: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # language -> "play:id" (or "config") -> the translated fields, as read from the sibling files.
     translations: Mapping[str, Mapping[str, Mapping[str, Any]]] = field(default_factory=dict)
 

@@ -139,10 +139,17 @@ class Renderer:
             browse_messages=browse_messages(messages),
         )
 
-    def markdown(self, text: str, owner: str = "") -> Markup:
-        """Contributor Markdown as a sanitized raw-HTML block."""
+    def markdown(self, text: str, owner: str = "", key: str = "", field: str = "") -> Markup:
+        """Contributor Markdown as a sanitized raw-HTML block.
+
+        A body shown in the default language because it is not translated is
+        marked with that language, so a screen reader pronounces it right.
+        """
         html = render_markdown(text, id_prefix=f"pb-{owner}-" if owner else "")
-        return Markup(f'<div class="pb-prose" markdown="0">\n{html}\n</div>')
+        config = self.catalogue.config
+        fallback = field in self.catalogue.untranslated.get(key, ())
+        lang = f' lang="{config.default_language}"' if fallback and config.language != config.default_language else ""
+        return Markup(f'<div class="pb-prose"{lang} markdown="0">\n{html}\n</div>')
 
     def facet_label(self, facet_id: str, value_id: str) -> str:
         """The label of one facet value."""

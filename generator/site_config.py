@@ -96,6 +96,8 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
         },
         "plugins": [{"search": {"fields": {"tags": {"boost": 1}}}}],
         "extra": {
+            # The footer names the playbook, not the tools it is made with.
+            "generator": False,
             "messages": theme_messages(messages, config),
             **({"alternate": alternate} if len(config.languages) > 1 else {}),
         },

@@ -137,7 +137,7 @@ def localize(catalogue: Catalogue, language: str) -> Catalogue:
     if language == config.default_language:
         return catalogue
     given = catalogue.translations.get(language, {})
-    missing: set[str] = set()
+    missing: dict[str, frozenset[str]] = {}
     plays = {i: _apply(p, given.get(f"play:{i}"), "play", missing) for i, p in catalogue.plays.items()}
     vignettes = {i: _apply(v, given.get(f"vignette:{i}"), "vignette", missing) for i, v in catalogue.vignettes.items()}
     toolkit = {i: _apply(t, given.get(f"toolkit:{i}"), "toolkit", missing) for i, t in catalogue.toolkit.items()}
@@ -147,16 +147,17 @@ def localize(catalogue: Catalogue, language: str) -> Catalogue:
         plays=plays,
         vignettes=vignettes,
         toolkit=toolkit,
-        untranslated=frozenset(missing),
+        untranslated=missing,
     )
 
 
-def _apply(item: Any, text: Mapping[str, Any] | None, kind: str, missing: set[str]) -> Any:
+def _apply(item: Any, text: Mapping[str, Any] | None, kind: str, missing: dict[str, frozenset[str]]) -> Any:
     key = f"{kind}:{item.id}"
     present = [name for name in TRANSLATABLE[kind] if getattr(item, name)]
     # Addresses and ecosystem names are often the same in every language: leaving them out is no gap.
-    if not text or any(name not in text for name in present if name not in ("url", "ecosystem")):
-        missing.add(key)
+    gaps = frozenset(name for name in present if name not in ("url", "ecosystem") and name not in (text or {}))
+    if gaps:
+        missing[key] = gaps
     if not text:
         return item
     changes: dict[str, Any] = {k: v for k, v in text.items() if k not in ("soundbites", "outcomes")}

@@ -91,6 +91,27 @@ def attached_files(catalogue: Catalogue, documents: dict[str, Document]) -> Iter
             yield documents[f"toolkit:{item.id}"].problem(("file",), f"attached file '{item.file}' not found inside toolkit/")
 
 
+LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+
+
+def logo_exists(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable[Problem]:
+    """theme.logo names an image file inside the playbook folder."""
+    logo = catalogue.config.theme.logo
+    if not logo:
+        return
+    root = catalogue.root.resolve()
+    target = (root / logo).resolve()
+    path = root / "playbook.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if text.strip().startswith("logo:")), 1)
+    column = lines[line - 1].index("logo:") + 7 if line <= len(lines) and "logo:" in lines[line - 1] else 1
+    if root not in target.parents or not target.is_file():
+        hint = "give a path such as assets/logo.svg"
+        yield Problem(path, line, column, "theme.logo", f"logo file '{logo}' not found inside the playbook folder", hint)
+    elif target.suffix.lower() not in LOGO_TYPES:
+        yield Problem(path, line, column, "theme.logo", f"expected an image ({', '.join(LOGO_TYPES)}), found '{target.suffix}'")
+
+
 def markdown_is_safe(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable[Problem]:
     """Report the HTML and addresses the sanitizer would strip, so the author sees them too."""
     for _, body in bodies(documents):
@@ -118,6 +139,7 @@ RULES: list[Rule] = [
     references,
     enacted_plays_have_vignettes,
     attached_files,
+    logo_exists,
     markdown_is_safe,
     content_folders_hold_content,
     *ACCESSIBILITY_RULES,

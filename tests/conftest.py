@@ -21,7 +21,7 @@ from generator.validate import check
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CONTENT = ("playbook.yml", "mkdocs.yml", "plays", "vignettes", "toolkit")
+CONTENT = ("playbook.yml", "mkdocs.yml", "plays", "vignettes", "toolkit", "assets")
 CHROMIUM = Path(os.environ.get("PLAYBOOK_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -35,9 +35,9 @@ CHROMIUM_ARGS = [
 
 
 def copy_catalogue(source: Path, target: Path) -> Path:
-    """Copy a playbook folder (content and mkdocs.yml only) to `target`."""
+    """Copy a playbook folder (content, its translations of playbook.yml, assets and mkdocs.yml only) to `target`."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in CONTENT:
+    for name in [*CONTENT, *(p.name for p in sorted(source.glob("playbook.*.yml")))]:
         path = source / name
         if path.is_dir():
             shutil.copytree(path, target / name)

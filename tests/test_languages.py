@@ -146,6 +146,16 @@ def test_the_browse_script_gets_spanish_words_and_plural_forms(colectivo: Path) 
     assert not english_left(" ".join(_strings(words)), english_fragments())
 
 
+def test_the_collective_s_palette_and_logo_reach_the_site(colectivo: Path) -> None:
+    site = colectivo / "site"
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-color-primary="teal"' in html
+    assert re.search(r'<img src="assets/logo.svg"', html)
+    assert (site / "assets" / "logo.svg").read_bytes() == (colectivo / "assets" / "logo.svg").read_bytes()
+    generated = (colectivo / "build" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "language: es" in generated and "site_name: Manual" in generated
+
+
 def test_own_nouns_replace_the_generator_s_everywhere(colectivo: Path) -> None:
     site = colectivo / "site"
     home = page_words((site / "index.html").read_text(encoding="utf-8"))
@@ -215,6 +225,8 @@ def test_untranslated_pages_say_so_and_translated_ones_do_not(sample_site: Path)
     translated = (sample_site / "es" / "plays" / "host-joint-info-session" / "index.html").read_text(encoding="utf-8")
     untranslated = (sample_site / "es" / "plays" / "map-regional-programs" / "index.html").read_text(encoding="utf-8")
     assert notice not in translated and notice in untranslated
+    # The English body on the Spanish page says it is English, for screen readers.
+    assert 'class="pb-prose" lang="en"' in untranslated and 'lang="en"' not in translated.split('class="pb-prose"')[1][:20]
     assert "Organizar una sesión" in page_words(translated) or '<html lang="es"' in translated
     english = (sample_site / "plays" / "map-regional-programs" / "index.html").read_text(encoding="utf-8")
     assert notice not in english and '<html lang="en"' in english
