@@ -155,7 +155,7 @@ def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    config = root / "mkdocs.yml"
+    config = root / "playbook.yml"
     config.write_text(config.read_text(encoding="utf-8") + f"\nsite_url: {url}\n", encoding="utf-8")
     pipeline.build(root, outputs=[write_exports])  # the PDFs play no part here
     thread = threading.Thread(target=server.serve_forever, daemon=True)
