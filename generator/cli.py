@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--paper", choices=PAPERS, default="letter", help="paper size of the PDFs (default: letter)")
     build.add_argument("--no-pdf", action="store_true", help="leave the PDFs out (faster; the pages then have no download links)")
     engines = ("mkdocs", "zensical")
-    build.add_argument("--engine", choices=engines, default="mkdocs", help="what builds the site from the Markdown (default: mkdocs)")
+    build.add_argument("--engine", choices=engines, default="mkdocs", help="what builds the site (default: mkdocs)")
     command("generate", "validate and write the Markdown for MkDocs or Zensical into ROOT/build/docs")
     pdf = command("pdf", "validate and write the PDFs (toolkit, playbook, play cards) into ROOT/build/pdf")
     pdf.add_argument("--paper", choices=PAPERS, default="letter", help="paper size (default: letter)")
