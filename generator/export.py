@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from .i18n import Messages
+from .interface import label
 from .models import Catalogue, Play
-from .render import label
 from .site import MKDOCS_FILE
 
 FORMAT = "stem-playbook-catalogue"
