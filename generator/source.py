@@ -13,11 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.cyaml import CParser
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.reader import ReaderError
+from yaml.parser import Parser
+from yaml.reader import Reader, ReaderError
+from yaml.scanner import Scanner
 
+from . import scalars
 from .errors import Problem
+from .scalars import Resolver12
 
 MAX_FILE_BYTES = 256 * 1024
 # Content files need four levels at most; PyYAML composes recursively, so a
@@ -54,6 +61,8 @@ SYNTAX_MESSAGES = (
 )
 
 FieldPath = tuple[str | int, ...]
+_TIMESTAMP = f"{_CORE}timestamp"
+_TIMESTAMPS = SafeConstructor()
 
 
 @dataclass
@@ -98,13 +107,13 @@ def dotted(at: FieldPath) -> str:
     return text
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe loader that refuses anchors, aliases (the "billion laughs" expansion), tags and deep nesting."""
+class _Composer(Composer):
+    """Composes nodes while refusing anchors, aliases (the "billion laughs" expansion) and deep nesting."""
 
     depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, AliasEvent):
             raise _refusal("YAML aliases (*name) are not allowed in content files; write the value out", event)
         if getattr(event, "anchor", None):
@@ -113,9 +122,31 @@ class _Loader(yaml.SafeLoader):
             raise _refusal(f"values are nested more than {MAX_DEPTH} levels deep", event)
         self.depth += 1
         try:
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
         finally:
             self.depth -= 1
+
+
+class _Loader(Reader, Scanner, Parser, _Composer, SafeConstructor, Resolver12):
+    """The pure-Python reader: slow, but its error messages and marks are the ones people see."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)  # type: ignore[no-untyped-call]
+        Scanner.__init__(self)  # type: ignore[no-untyped-call]
+        Parser.__init__(self)  # type: ignore[no-untyped-call]
+        _Composer.__init__(self)  # type: ignore[no-untyped-call]
+        SafeConstructor.__init__(self)
+        Resolver12.__init__(self)  # type: ignore[no-untyped-call]
+
+
+class _FastLoader(_Composer, CParser, SafeConstructor, Resolver12):  # type: ignore[misc]
+    """libyaml's C scanner and parser under the same composer; any error is re-read by `_Loader`."""
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        _Composer.__init__(self)  # type: ignore[no-untyped-call]
+        SafeConstructor.__init__(self)
+        Resolver12.__init__(self)  # type: ignore[no-untyped-call]
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -158,28 +189,44 @@ def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
             column = len(line) - len(stripped) + 1
             message = "a tab is used for indentation; YAML needs spaces"
             return None, [Problem(path, number, column, "", message, "replace the tab with spaces")]
-    try:
-        loader = _Loader(text)
-    except ReaderError as exc:  # the reader refuses control characters up front
-        at_line, at_column = _line_column(text, exc.position)
-        message = f"character U+{exc.character:04X} is not allowed in YAML"
-        return None, [Problem(path, at_line, at_column, "", message, "delete it; it is invisible in most editors")]
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(path, exc)]
-    except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, 1, "", f"YAML syntax error: {exc}")]
-    finally:
-        loader.dispose()
+    node, problem = _compose(text, path)
+    if problem is not None:
+        return None, [problem]
     document = Document(path, None, lines=tuple(text.split("\n")))
     if node is None:
         document.data = None
         document.positions[()] = (1, 1)
         return document, []
-    problems = []
-    document.data = _convert(node, (), document, loader, problems)
+    problems: list[Problem] = []
+    document.data = _convert(node, (), document, problems)
     return document, problems
+
+
+def _compose(text: str, path: Path) -> tuple[Node | None, Problem | None]:
+    """The file's node tree, read by libyaml; on any error, the pure-Python reader's problem."""
+    # libyaml accepts a tab after 'field:', which PyYAML (and the corpus) refuses.
+    if "\t" not in text:
+        fast = _FastLoader(text)
+        try:
+            return fast.get_single_node(), None  # type: ignore[no-untyped-call]
+        except yaml.YAMLError:
+            pass  # read again below: the Python reader's messages and marks are the documented ones
+        finally:
+            fast.dispose()
+    try:
+        loader = _Loader(text)
+    except ReaderError as exc:  # the reader refuses control characters up front
+        at_line, at_column = _line_column(text, exc.position)
+        message = f"character U+{exc.character:04X} is not allowed in YAML"
+        return None, Problem(path, at_line, at_column, "", message, "delete it; it is invisible in most editors")
+    try:
+        return loader.get_single_node(), None  # type: ignore[no-untyped-call]
+    except yaml.MarkedYAMLError as exc:
+        return None, _syntax_problem(path, exc)
+    except yaml.YAMLError as exc:
+        return None, Problem(path, 1, 1, "", f"YAML syntax error: {exc}")
+    finally:
+        loader.dispose()  # type: ignore[no-untyped-call]
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
@@ -211,7 +258,7 @@ def _tag(tag: str) -> str:
     return tag.replace(_CORE, "!!", 1)
 
 
-def _convert(node: Node, at: FieldPath, document: Document, loader: _Loader, problems: list[Problem]) -> Any:
+def _convert(node: Node, at: FieldPath, document: Document, problems: list[Problem]) -> Any:
     document.positions[at] = _mark(node)
     if node.tag not in ALLOWED_TAGS:
         problems.append(document.problem(at, f"YAML tag '{_tag(node.tag)}' is not allowed in content files", "remove it"))
@@ -228,31 +275,27 @@ def _convert(node: Node, at: FieldPath, document: Document, loader: _Loader, pro
             if not isinstance(key_node, ScalarNode) or key_node.tag not in ALLOWED_TAGS:
                 problems.append(Problem(document.path, line, column, dotted(at), "a key must be a plain word", "write 'field: value'"))
                 continue
-            key = _scalar(key_node, at, document, loader, problems)
+            key = _scalar(key_node, at, document, problems)
             key = str(key) if not isinstance(key, str) else key
             if key in result:
                 first = document.positions.get(at + (key,), (0, 0))[0]
                 message = f"duplicate key '{key}' (first given on line {first})"
                 problems.append(Problem(document.path, line, column, dotted(at + (key,)), message, "keep only one"))
                 continue
-            result[key] = _convert(value_node, at + (key,), document, loader, problems)
+            result[key] = _convert(value_node, at + (key,), document, problems)
             # A wrong scalar is pointed at where the value starts; a list or
             # mapping at its key, since its value starts on a later line.
             if not isinstance(value_node, ScalarNode):
                 document.positions[at + (key,)] = _mark(key_node)
         return result
     if isinstance(node, SequenceNode):
-        return [_convert(item, at + (index,), document, loader, problems) for index, item in enumerate(node.value)]
-    return _scalar(node, at, document, loader, problems)
+        return [_convert(item, at + (index,), document, problems) for index, item in enumerate(node.value)]
+    return _scalar(node, at, document, problems)
 
 
-def _scalar(node: Node, at: FieldPath, document: Document, loader: _Loader, problems: list[Problem]) -> Any:
+def _scalar(node: Node, at: FieldPath, document: Document, problems: list[Problem]) -> Any:
     try:
-        value = loader.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
-        problems.append(document.problem(at, f"cannot read '{node.value}': {getattr(exc, 'problem', exc)}"))
-        document.unreadable.add(at)
-        return None
+        value = _construct(node)
     except (ValueError, OverflowError) as exc:  # e.g. a date like 2026-02-30
         what = "a date (YYYY-MM-DD)" if node.tag.endswith("timestamp") else "a value"
         problems.append(document.problem(at, f"expected {what}, found '{node.value}' ({exc})"))
@@ -263,3 +306,10 @@ def _scalar(node: Node, at: FieldPath, document: Document, loader: _Loader, prob
         document.unreadable.add(at)
         return None
     return value
+
+
+def _construct(node: Node) -> Any:
+    """A scalar's value: YAML 1.2 core types, numbers keeping their characters (see `scalars`)."""
+    if node.tag == _TIMESTAMP:  # only with an explicit !!timestamp tag
+        return _TIMESTAMPS.construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+    return scalars.construct(node.tag, node.value)
