@@ -37,13 +37,14 @@ def content_files(folder: Path) -> list[Path]:
     """The YAML files of one content folder, in a stable order."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    # Links and devices are listed too, for the reader to refuse them by name.
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and (p.is_symlink() or not p.is_dir()))
 
 
 def load_config(root: Path) -> tuple[Config, Document]:
     """Read and check playbook.yml; raise ContentError on any problem."""
     path = root / CONFIG_FILE
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         raise ConfigError(f"{path}: not found; is {root} a playbook folder (with {CONFIG_FILE}, plays/, vignettes/, toolkit/)?")
     document, problems = load_document(path)
     if document is None:

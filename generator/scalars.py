@@ -100,4 +100,6 @@ def construct(tag: str, value: str) -> Any:
         return WrittenInt(int(value[2:] if base != 10 else value, base), value)
     if not _FLOAT.match(value):
         raise ValueError("not a number")
-    return WrittenFloat(float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf").lower().replace(".nan", "nan")), value)
+    special = value.lower().lstrip("+-")
+    number = float(value.lower().replace(".", "", 1)) if special in (".inf", ".nan") else float(value)
+    return WrittenFloat(number, value)

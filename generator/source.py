@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
@@ -24,6 +24,8 @@ from yaml.scanner import Scanner
 
 from . import scalars
 from .errors import Problem
+from .regular import HINT as REGULAR_HINT
+from .regular import NotRegular, read_regular
 from .scalars import Resolver12
 
 MAX_FILE_BYTES = 256 * 1024
@@ -122,7 +124,7 @@ class _Composer(Composer):
             raise _refusal(f"values are nested more than {MAX_DEPTH} levels deep", event)
         self.depth += 1
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
@@ -131,22 +133,22 @@ class _Loader(Reader, Scanner, Parser, _Composer, SafeConstructor, Resolver12):
     """The pure-Python reader: slow, but its error messages and marks are the ones people see."""
 
     def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)  # type: ignore[no-untyped-call]
-        Scanner.__init__(self)  # type: ignore[no-untyped-call]
-        Parser.__init__(self)  # type: ignore[no-untyped-call]
-        _Composer.__init__(self)  # type: ignore[no-untyped-call]
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _Composer.__init__(self)
         SafeConstructor.__init__(self)
-        Resolver12.__init__(self)  # type: ignore[no-untyped-call]
+        Resolver12.__init__(self)
 
 
-class _FastLoader(_Composer, CParser, SafeConstructor, Resolver12):  # type: ignore[misc]
+class _FastLoader(_Composer, CParser, SafeConstructor, Resolver12):
     """libyaml's C scanner and parser under the same composer; any error is re-read by `_Loader`."""
 
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
-        _Composer.__init__(self)  # type: ignore[no-untyped-call]
+        _Composer.__init__(self)
         SafeConstructor.__init__(self)
-        Resolver12.__init__(self)  # type: ignore[no-untyped-call]
+        Resolver12.__init__(self)
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -164,11 +166,14 @@ def _mark(node: Node) -> tuple[int, int]:
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     """Read a content file as UTF-8 text, refusing oversized and non-UTF-8 files."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except NotRegular as exc:
+        return None, [Problem(path, 1, 1, "", str(exc), "" if "exist" in str(exc) else REGULAR_HINT)]
     except OSError as exc:
         return None, [Problem(path, 1, 1, "", f"cannot read the file: {exc.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(path, 1, 1, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}", "split it or shorten it")]
+        size = max(len(raw), path.stat().st_size)
+        return None, [Problem(path, 1, 1, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", "split it or shorten it")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -197,7 +202,7 @@ def load_document(path: Path) -> tuple[Document | None, list[Problem]]:
         document.data = None
         document.positions[()] = (1, 1)
         return document, []
-    problems: list[Problem] = []
+    problems = []
     document.data = _convert(node, (), document, problems)
     return document, problems
 
@@ -208,7 +213,7 @@ def _compose(text: str, path: Path) -> tuple[Node | None, Problem | None]:
     if "\t" not in text:
         fast = _FastLoader(text)
         try:
-            return fast.get_single_node(), None  # type: ignore[no-untyped-call]
+            return fast.get_single_node(), None
         except yaml.YAMLError:
             pass  # read again below: the Python reader's messages and marks are the documented ones
         finally:
@@ -220,13 +225,13 @@ def _compose(text: str, path: Path) -> tuple[Node | None, Problem | None]:
         message = f"character U+{exc.character:04X} is not allowed in YAML"
         return None, Problem(path, at_line, at_column, "", message, "delete it; it is invisible in most editors")
     try:
-        return loader.get_single_node(), None  # type: ignore[no-untyped-call]
+        return loader.get_single_node(), None
     except yaml.MarkedYAMLError as exc:
         return None, _syntax_problem(path, exc)
     except yaml.YAMLError as exc:
         return None, Problem(path, 1, 1, "", f"YAML syntax error: {exc}")
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
@@ -311,5 +316,5 @@ def _scalar(node: Node, at: FieldPath, document: Document, problems: list[Proble
 def _construct(node: Node) -> Any:
     """A scalar's value: YAML 1.2 core types, numbers keeping their characters (see `scalars`)."""
     if node.tag == _TIMESTAMP:  # only with an explicit !!timestamp tag
-        return _TIMESTAMPS.construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+        return _TIMESTAMPS.construct_yaml_timestamp(node)  # type: ignore[arg-type]
     return scalars.construct(node.tag, node.value)

@@ -17,6 +17,7 @@ from .fields import suggest
 from .load import FOLDERS, content_files, load_catalogue
 from .markup import removed_markup
 from .models import Catalogue
+from .regular import is_regular_inside
 from .review import WARNINGS
 from .rules_accessibility import RULES as ACCESSIBILITY_RULES
 from .rules_accessibility import bodies
@@ -84,8 +85,7 @@ def attached_files(catalogue: Catalogue, documents: dict[str, Document]) -> Iter
     for item in catalogue.toolkit.values():
         if not item.file:
             continue
-        target = (folder / item.file).resolve()
-        if folder not in target.parents or not target.is_file():
+        if not is_regular_inside(folder / item.file, folder):
             yield documents[f"toolkit:{item.id}"].problem(("file",), f"attached file '{item.file}' not found inside toolkit/")
 
 
@@ -101,7 +101,7 @@ def content_folders_hold_content(catalogue: Catalogue, documents: dict[str, Docu
     for kind, folder in FOLDERS.items():
         directory = catalogue.root / folder
         for path in sorted(directory.iterdir()) if directory.is_dir() else []:
-            if path.name.startswith(".") or (path.suffix in (".yml", ".yaml") and path.is_file()):
+            if path.name.startswith(".") or (path.suffix in (".yml", ".yaml") and (path.is_file() or path.is_symlink())):
                 continue
             if path.suffix.lower() in (".yml", ".yaml") and path.is_file():
                 message = f"expected a lowercase .yml extension, found '{path.suffix}'"

@@ -28,8 +28,12 @@ EXPECTED = "expected.txt"
 def overlay(case: Path, root: Path) -> None:
     """Copy a case's files over the catalogue at `root`, byte for byte."""
     for source in sorted(case.rglob("*")):
-        if source.is_file() and source.name != EXPECTED:
-            target = root / source.relative_to(case)
+        target = root / source.relative_to(case)
+        if source.is_symlink():  # a case about links: the link itself, pointing where it pointed
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            os.symlink(os.readlink(source), target)
+        elif source.is_file() and source.name != EXPECTED:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
 
