@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
+from .exclusive import exclusive
 from .export import write_exports
 from .markup import to_html
 from .models import Catalogue
@@ -74,6 +75,13 @@ def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | 
 
 
 def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None) -> BuildResult:
+    """The pipeline, one run per folder at a time (see `exclusive`)."""
+    build = root / BUILD_DIR
+    with exclusive(build, build / "docs", build / "theme", *([site] if site is not None else [])):
+        return _run_alone(root, site, outputs)
+
+
+def _run_alone(root: Path, site: Path | None, outputs: Iterable[Output] | None) -> BuildResult:
     """The pipeline; with `site` None it stops before MkDocs (generate)."""
     started = time.perf_counter()
     catalogue, warnings = check(root)

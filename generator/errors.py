@@ -54,3 +54,7 @@ class ConfigError(PlaybookError):
 
 class BuildError(PlaybookError):
     """MkDocs or the PDF renderer failed on validated content."""
+
+
+class EnvironmentFailure(PlaybookError):
+    """The machine, not the content, stopped the command: permissions, a full disk, a taken port."""

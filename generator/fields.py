@@ -18,6 +18,8 @@ _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Characters that cannot stand unescaped in an address (and would end a Markdown link).
 _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\{}|^]")
+# https://user@host/ and https://example.org@evil.example/: link text would name the wrong host.
+_USER_INFO = re.compile(r"^https?://[^/?#]*@", re.IGNORECASE)
 _FILE_ID_FIELDS = tuple(KINDS[kind] for kind in CONTENT_KINDS)
 
 Vocabularies = Mapping[str, Sequence[str]]
@@ -145,6 +147,9 @@ class FieldChecker:
             self.fail(at, "expected text, found an empty value", _hint(spec))
         if spec.plain and (found := re.search(r'[<>"]', text)):
             self.fail(at, f"expected plain text, found '{found.group()}'", "the theme shows this text as it is; leave out <, > and \"")
+        if spec.pattern and text and not re.match(spec.pattern, text):
+            self.fail(at, f"expected {spec.pattern_name}, found '{_short(text)}'")
+            return None
         if spec.max_length and len(text) > spec.max_length:
             self.fail(at, f"expected at most {spec.max_length} characters, found {len(text)}", "shorten it")
         return text
@@ -195,6 +200,9 @@ class FieldChecker:
             what = f"'{bad.group()}'" if bad and not bad.group().isspace() else ("a space" if bad else "an unmatched parenthesis")
             message = f"expected an address without spaces, quotes or brackets, found {what} in '{_short(text)}'"
             self.fail(at, message, "encode it, e.g. a space as %20")
+            return None
+        if _USER_INFO.match(text):
+            self.fail(at, "expected an address without a user name (the part before '@'), found one", "link to the host itself")
             return None
         return text
 

@@ -72,6 +72,8 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
             text["pattern"] = r'^[^<>"]*[^<>"\s][^<>"]*$' if field.plain else r"\S"
         if field.max_length:
             text["maxLength"] = field.max_length
+        if field.pattern:
+            text = {"type": "string", **{k: v for k, v in text.items() if k != "type"}, "pattern": field.pattern}
         return text
     if kind == "integer":
         bounds = {"minimum": field.minimum, "maximum": field.maximum}
@@ -81,7 +83,7 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
     if kind == "date":
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if kind == "url":
-        return {"type": "string", "pattern": "^(https?://[^\\s/]|mailto:\\S)[^\\s<>\"'`\\\\{}|^]*$"}
+        return {"type": "string", "pattern": "^(https?://[^\\s/@][^\\s/?#@]*([/?#]|$)|mailto:\\S)[^\\s<>\"'`\\\\{}|^]*$"}
     if kind == "id":
         return {"type": "string", "pattern": schema.ID_PATTERN}
     if kind == "ids":

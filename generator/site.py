@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .errors import BuildError, ConfigError
+from .errors import BuildError, ConfigError, EnvironmentFailure
 
 MKDOCS_FILE = "mkdocs.yml"
 
@@ -54,7 +54,9 @@ def build_site(root: Path, docs_dir: Path, site_dir: Path, site_name: str, site_
             **({"site_url": site_url} if site_url else {}),
         )
         build(config)
-    except (MkDocsException, OSError) as exc:
+    except OSError as exc:
+        raise EnvironmentFailure(f"MkDocs could not write the site: {exc}") from exc
+    except MkDocsException as exc:
         details = "\n".join(f"  {m}" for m in handler.messages)
         raise BuildError(f"MkDocs could not build the site: {exc}\n{details}".rstrip()) from exc
     finally:

@@ -35,7 +35,8 @@ MAX_DEPTH = 20
 _CORE = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 # Invisible characters that double-quoted escapes ("\0", "\ud800") can smuggle past the reader.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Bidirectional controls (U+202E shows "cba" for "abc") are refused for the same reason.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # What PyYAML says (a pattern), what to tell a person instead, and what to do
 # about it; {0} is the pattern's group, {line} the line a quoted text starts on.
 SYNTAX_MESSAGES = (
