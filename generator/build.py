@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .attachments import publish_attachments
 from .errors import Problem
 from .exclusive import exclusive
 from .export import write_exports
@@ -24,7 +25,7 @@ BUILD_DIR = "build"
 # Extra outputs (PDFs, data exports) register here: each gets the catalogue
 # and the docs folder being filled, and returns the files it wrote.
 Output = Callable[[Catalogue, Path], Iterable[str]]
-OUTPUTS: list[Output] = [write_exports, Downloads()]
+OUTPUTS: list[Output] = [write_exports, publish_attachments, Downloads()]
 
 
 @dataclass

@@ -29,8 +29,8 @@ class Problem:
         where = f"{shown}:{self.line}:{self.column}"
         field = f" {self.field}:" if self.field else ""
         text = f"{where}:{field} {self.message}"
-        if self.severity == "warning":
-            text = f"{where}: warning:{field} {self.message}"
+        if self.severity in ("warning", "note"):
+            text = f"{where}: {self.severity}:{field} {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text

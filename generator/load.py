@@ -9,6 +9,7 @@ from typing import Any
 
 from . import schema
 from .errors import ConfigError, ContentError, Problem
+from .fallback import fallback_config
 from .fields import FieldChecker
 from .models import (
     Catalogue,
@@ -121,7 +122,12 @@ def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Pro
     knowing which ids exist) and the problems found so far.
     """
     root = root.resolve()
-    config, _ = load_config(root)
+    try:
+        config, _ = load_config(root)
+        fallback = None
+    except ContentError as exc:  # check the content files all the same, against what could be read
+        fallback = fallback_config(root / CONFIG_FILE, exc.problems)
+        config, config_problems = fallback.config, exc.problems
     vocabularies = {
         "strategy": [s.id for s in config.strategies],
         "section": [s.id for s in config.toolkit_sections],
@@ -151,4 +157,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Pro
             if not checker.problems and not found:
                 items[kind][ident] = BUILDERS[kind](ident, path, data)
     catalogue = Catalogue(root, config, items["play"], items["vignette"], items["toolkit"])
+    if fallback is not None:
+        note = fallback.note(root / CONFIG_FILE)
+        problems = [*config_problems, *(p for p in problems if not fallback.unchecked(p)), *([note] if note else [])]
     return catalogue, documents, problems

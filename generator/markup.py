@@ -137,7 +137,9 @@ class _Elements(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # Headings are the heading rule's business; h1 is only demoted to text.
         if tag not in ALLOWED_TAGS and tag != "h1":
-            self.removals.append(Removal(f"HTML tag <{tag}> is not allowed", "remove it; write Markdown instead", f"<{tag}"))
+            # `<scr<script>` reaches the parser as one odd name: show the part that reads as a tag.
+            name = found.group() if (found := re.match(r"[a-z][a-z0-9-]*", tag)) else tag
+            self.removals.append(Removal(f"HTML tag <{name}> is not allowed", "remove it; write Markdown instead", f"<{name}"))
             return
         allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | {"class"}
         for name, value in attrs:

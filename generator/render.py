@@ -16,6 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from . import schema
+from .body_links import page_of, rewrite
+from .export import uses_directory_urls
 from .markup import render_markdown
 from .models import Catalogue, Play
 
@@ -58,6 +60,7 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue, downloads: Iterable[str] = ()) -> None:
         self.catalogue = catalogue
+        self.page, self.directory_urls = "", uses_directory_urls(catalogue.root)
         self.env = template_environment(TEMPLATES, keep_trailing_newline=True)
         self.env.filters["md"] = markdown_text
         self.env.filters["markdown"] = self.markdown
@@ -77,7 +80,7 @@ class Renderer:
 
     def markdown(self, text: str, owner: str = "") -> Markup:
         """Contributor Markdown as a sanitized raw-HTML block."""
-        html = render_markdown(text, id_prefix=f"pb-{owner}-" if owner else "")
+        html = rewrite(render_markdown(text, id_prefix=f"pb-{owner}-" if owner else ""), self.page, self.directory_urls)
         return Markup(f'<div class="pb-prose" markdown="0">\n{html}\n</div>')
 
     def facet_label(self, facet_id: str, value_id: str) -> str:
@@ -94,6 +97,7 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> str:
         """Render one template with the given context."""
+        self.page = page_of(template, context)  # bodies' relative links are rewritten for this page
         return self.env.get_template(template).render(**context)
 
     def pages(self) -> Iterator[tuple[str, str]]:
