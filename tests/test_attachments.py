@@ -22,7 +22,8 @@ def test_an_attached_file_is_published_and_a_body_may_link_it(mini_root: Path) -
 
 def test_a_body_link_to_another_page_works_on_the_site(mini_root: Path) -> None:
     play = mini_root / "plays" / "host-info-night.yml"
-    text = play.read_text(encoding="utf-8").replace("body: |\n", "body: |\n  Use [the mapping sheet](../toolkit/mapping-sheet.md#top).\n\n", 1)
+    link = "  Use [the mapping sheet](../toolkit/mapping-sheet.md#top).\n\n"
+    text = play.read_text(encoding="utf-8").replace("body: |\n", "body: |\n" + link, 1)
     play.write_text(text, encoding="utf-8")
     pipeline.build(mini_root, outputs=[write_exports])
     page = (mini_root / "site" / "plays" / "host-info-night" / "index.html").read_text(encoding="utf-8")
