@@ -25,6 +25,7 @@ from .models import (
     ToolkitSection,
     Vignette,
 )
+from .parallel_read import read_all
 from .source import Document, load_document
 
 CONFIG_FILE = "playbook.yml"
@@ -136,26 +137,25 @@ def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Pro
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     items: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
-    for kind, folder in FOLDERS.items():
-        for path in content_files(root / folder):
-            document, found = load_document(path)
-            problems += found
-            if document is None:
-                continue
-            ident = path.stem
-            if not _SAFE_ID.match(ident):
-                hint = "use lowercase letters, digits and hyphens, e.g. host-joint-info-session.yml"
-                problems.append(Problem(path, 1, 1, "", f"file name '{path.name}' is not a valid id", hint))
-            if ident in items[kind]:
-                other = documents[f"{kind}:{ident}"].path.name
-                problems.append(Problem(path, 1, 1, "", f"duplicate id '{ident}': {other} has the same name"))
-                continue
-            checker = FieldChecker(document, vocabularies, facets)
-            data = checker.mapping(document.data, schema.KINDS[kind])
-            problems += checker.problems
-            documents[f"{kind}:{ident}"] = document
-            if not checker.problems and not found:
-                items[kind][ident] = BUILDERS[kind](ident, path, data)
+    paths = [(kind, path) for kind, folder in FOLDERS.items() for path in content_files(root / folder)]
+    for (kind, path), (document, found) in zip(paths, read_all([path for _, path in paths]), strict=True):
+        problems += found
+        if document is None:
+            continue
+        ident = path.stem
+        if not _SAFE_ID.match(ident):
+            hint = "use lowercase letters, digits and hyphens, e.g. host-joint-info-session.yml"
+            problems.append(Problem(path, 1, 1, "", f"file name '{path.name}' is not a valid id", hint))
+        if ident in items[kind]:
+            other = documents[f"{kind}:{ident}"].path.name
+            problems.append(Problem(path, 1, 1, "", f"duplicate id '{ident}': {other} has the same name"))
+            continue
+        checker = FieldChecker(document, vocabularies, facets)
+        data = checker.mapping(document.data, schema.KINDS[kind])
+        problems += checker.problems
+        documents[f"{kind}:{ident}"] = document
+        if not checker.problems and not found:
+            items[kind][ident] = BUILDERS[kind](ident, path, data)
     catalogue = Catalogue(root, config, items["play"], items["vignette"], items["toolkit"])
     if fallback is not None:
         note = fallback.note(root / CONFIG_FILE)

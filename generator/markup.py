@@ -81,9 +81,20 @@ def _converter() -> markdown.Markdown:
 BODY_CACHE_SIZE = 1 << 16
 
 
+# Bodies a worker process already converted (see parallel_read), taken once into the cache.
+_PREPARED: dict[str, str] = {}
+
+
+def prepare(converted: dict[str, str]) -> None:
+    """Hand over bodies converted elsewhere by `to_html`, so this process need not convert them again."""
+    _PREPARED.update(converted)
+
+
 @lru_cache(maxsize=BODY_CACHE_SIZE)
 def to_html(text: str) -> str:
     """Contributor Markdown as HTML, not yet sanitized; each body is converted once per process."""
+    if (ready := _PREPARED.pop(text, None)) is not None:
+        return ready
     converter = _converter()
     converter.reset()
     return str(converter.convert(text))

@@ -16,7 +16,15 @@ import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.cyaml import CParser  # type: ignore[attr-defined]
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader, ReaderError
@@ -142,14 +150,62 @@ class _Loader(Reader, Scanner, Parser, _Composer, SafeConstructor, Resolver12):
         Resolver12.__init__(self)
 
 
-class _FastLoader(_Composer, CParser, SafeConstructor, Resolver12):
-    """libyaml's C scanner and parser under the same composer; any error is re-read by `_Loader`."""
+class _Unusual(Exception):
+    """Something the fast path leaves to the pure-Python reader, whose messages are the documented ones."""
 
-    def __init__(self, stream: str) -> None:
-        CParser.__init__(self, stream)
-        _Composer.__init__(self)
-        SafeConstructor.__init__(self)
-        Resolver12.__init__(self)
+
+_SEQ, _MAP = f"{_CORE}seq", f"{_CORE}map"
+
+
+def _fast_compose(text: str) -> Node | None:
+    """The node tree from libyaml's C parser, built in one loop; _Unusual for anything but plain content.
+
+    Anchors, aliases, a second document, deep nesting and every syntax error
+    are left to `_Loader`, so messages and marks stay exactly as before.
+    """
+    parser: Any = CParser(text)
+    try:
+        stack: list[Any] = []
+        root: Node | None = None
+        documents = 0
+        while (event := parser.get_event()) is not None:
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None:
+                    raise _Unusual
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = scalars.resolve_plain(event.value) if event.implicit[0] else scalars.STR
+                node: Node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                tag = event.tag if event.tag not in (None, "!") else (_MAP if kind is MappingStartEvent else _SEQ)
+                container = MappingNode if kind is MappingStartEvent else SequenceNode
+                stack.append((container(tag, [], event.start_mark, None, flow_style=event.flow_style), []))
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                node, items = stack.pop()
+                node.end_mark = event.end_mark
+                node.value = list(zip(items[::2], items[1::2], strict=True)) if isinstance(node, MappingNode) else items
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+                continue
+            elif kind is AliasEvent:
+                raise _Unusual
+            else:
+                continue
+            if stack:
+                stack[-1][1].append(node)
+            else:
+                root = node
+        return root
+    except yaml.YAMLError:
+        raise _Unusual from None
+    finally:
+        parser.dispose()
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -212,13 +268,10 @@ def _compose(text: str, path: Path) -> tuple[Node | None, Problem | None]:
     """The file's node tree, read by libyaml; on any error, the pure-Python reader's problem."""
     # libyaml accepts a tab after 'field:', which PyYAML (and the corpus) refuses.
     if "\t" not in text:
-        fast = _FastLoader(text)
         try:
-            return fast.get_single_node(), None
-        except yaml.YAMLError:
+            return _fast_compose(text), None
+        except _Unusual:
             pass  # read again below: the Python reader's messages and marks are the documented ones
-        finally:
-            fast.dispose()
     try:
         loader = _Loader(text)
     except ReaderError as exc:  # the reader refuses control characters up front
