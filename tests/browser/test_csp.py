@@ -20,7 +20,8 @@ pytestmark = pytest.mark.browser
 LISTEN = """
 window.__pbViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
-  window.__pbViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`);
+  const where = `${event.sourceFile}:${event.lineNumber}`;
+  window.__pbViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${where}`);
 });
 """
 
