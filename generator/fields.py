@@ -167,11 +167,13 @@ class FieldChecker:
             bounds = f"from {low} to {high}" if low is not None and high is not None else "".join(limits)
             self.fail(at, f"expected a number {bounds}, found {value}")
             return None
-        return value
+        return int(value)  # a plain int: `+2023` is shown as 2023
 
     def _boolean(self, value: Any, spec: Field, at: FieldPath) -> bool | None:
         if not isinstance(value, bool):
-            self.fail(at, f"expected true or false, found {_type_name(value)}")
+            # YAML 1.1 read these as booleans; YAML 1.2, editors and this checker read them as words.
+            old = isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n")
+            self.fail(at, f"expected true or false, found {_type_name(value)}", "YAML 1.2 reads yes, no, on and off as words" if old else "")
             return None
         return value
 

@@ -36,6 +36,8 @@ TITLES = {
 }
 # The checker reads `figure: 43` as the text "43", so the schema must not underline it.
 _TEXT = ["string", "number"]
+# What no text may hold: a scaffold placeholder, control characters and bidirectional controls (see source._INVISIBLE).
+_REFUSED_TEXT = {"not": {"pattern": rf"\b{schema.PLACEHOLDER}\b|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"}}
 
 
 def schema_for(kind: str, config: Config) -> dict[str, Any]:
@@ -74,7 +76,7 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
             text["maxLength"] = field.max_length
         if field.pattern:
             text = {"type": "string", **{k: v for k, v in text.items() if k != "type"}, "pattern": field.pattern}
-        return text
+        return {**text, **_REFUSED_TEXT}
     if kind == "integer":
         bounds = {"minimum": field.minimum, "maximum": field.maximum}
         return {"type": "integer", **{k: v for k, v in bounds.items() if v is not None}}
@@ -89,7 +91,7 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
     if kind == "ids":
         return _list({"type": "string", "pattern": schema.ID_PATTERN}, field, unique=True)
     if kind == "strings":
-        return _list({"type": _TEXT, "pattern": r"\S"}, field)
+        return _list({"type": _TEXT, "pattern": r"\S", **_REFUSED_TEXT}, field)
     if kind == "choice":
         return _choice(field, config)
     if kind == "facets":
