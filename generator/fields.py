@@ -173,7 +173,8 @@ class FieldChecker:
         if not isinstance(value, bool):
             # YAML 1.1 read these as booleans; YAML 1.2, editors and this checker read them as words.
             old = isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n")
-            self.fail(at, f"expected true or false, found {_type_name(value)}", "YAML 1.2 reads yes, no, on and off as words" if old else "")
+            hint = "YAML 1.2 reads yes, no, on and off as words" if old else ""
+            self.fail(at, f"expected true or false, found {_type_name(value)}", hint)
             return None
         return value
 

@@ -37,7 +37,8 @@ TITLES = {
 # The checker reads `figure: 43` as the text "43", so the schema must not underline it.
 _TEXT = ["string", "number"]
 # What no text may hold: a scaffold placeholder, control characters and bidirectional controls (see source._INVISIBLE).
-_REFUSED_TEXT = {"not": {"pattern": rf"\b{schema.PLACEHOLDER}\b|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"}}
+_INVISIBLE = r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_REFUSED_TEXT = {"not": {"pattern": rf"\b{schema.PLACEHOLDER}\b|{_INVISIBLE}"}}
 
 
 def schema_for(kind: str, config: Config) -> dict[str, Any]:

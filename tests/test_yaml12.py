@@ -19,7 +19,8 @@ def test_numbers_and_ratios_in_text_fields_are_published_as_typed(mini_root: Pat
     vignette.write_text(text.replace("ecosystem: Riverside STEM Ecosystem", "ecosystem: 1.0e+3"), encoding="utf-8")
     play = mini_root / "plays" / "host-info-night.yml"
     edited = play.read_text(encoding="utf-8").replace("tags: [admissions, events]", "tags: [admissions, 1.10, on]")
-    play.write_text(edited.replace("summary: Invite admissions officers to meet program students and families.", "summary: 0777"), encoding="utf-8")
+    edited = edited.replace("summary: Invite admissions officers to meet program students and families.", "summary: 0777")
+    play.write_text(edited, encoding="utf-8")
     catalogue, _ = check(mini_root)
     story = catalogue.vignettes["riverside-maps"]
     assert [o.figure for o in story.outcomes] == ["3:1", "010", "0.50", "1_000", "0x1F", "+5"]
