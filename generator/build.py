@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .attachments import publish_attachments
 from .errors import Problem
+from .exclusive import exclusive
 from .export import write_exports
 from .i18n import Messages
 from .markup import to_html
@@ -25,11 +27,11 @@ from .zensical_site import build_site_zensical
 PACKAGE = Path(__file__).parent
 BUILD_DIR = "build"
 
-# Extra outputs (PDFs, data exports) register here: each gets one language's
-# catalogue, the docs folder being filled and that language's messages, and
-# returns the files it wrote.
+# Extra outputs (PDFs, data exports, attachments) register here: each gets one
+# language's catalogue, the docs folder being filled and that language's
+# messages, and returns the files it wrote.
 Output = Callable[[Catalogue, Path, Messages], Iterable[str]]
-OUTPUTS: list[Output] = [write_exports, Downloads()]
+OUTPUTS: list[Output] = [write_exports, publish_attachments, Downloads()]
 
 
 @dataclass
@@ -122,6 +124,15 @@ def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | 
 
 
 def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None, engine: str = "mkdocs") -> BuildResult:
+    """The pipeline, one run per folder at a time (see `exclusive`)."""
+    build = root / BUILD_DIR
+    # Every language's docs folder (build/docs, build/docs-<lang>) may hold a killed build's leftovers.
+    docs = [build / "docs", *sorted(p for p in build.glob("docs-*") if p.is_dir())] if build.is_dir() else [build / "docs"]
+    with exclusive(build, *docs, build / "theme", *([site] if site is not None else [])):
+        return _run_alone(root, site, outputs, engine)
+
+
+def _run_alone(root: Path, site: Path | None, outputs: Iterable[Output] | None, engine: str = "mkdocs") -> BuildResult:
     """The pipeline; with `site` None it stops before MkDocs (generate)."""
     started = time.perf_counter()
     catalogue, warnings = check(root)

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import BuildError, ConfigError, ContentError, Problem
+from .environment import EXIT_ENVIRONMENT, describe
+from .errors import BuildError, ConfigError, ContentError, EnvironmentFailure, Problem
 from .pdf.documents import PAPERS
 from .report import FORMATS, run_check
 from .scaffold import add_arguments as add_new_arguments
@@ -76,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BuildError as exc:
         print(f"playbook: build failed; the previous site is untouched\n{exc}", file=sys.stderr)
         return EXIT_CONTENT
+    except (EnvironmentFailure, OSError) as exc:
+        print(f"playbook: error: {describe(exc)}; nothing was replaced", file=sys.stderr)
+        return EXIT_ENVIRONMENT
 
 
 def _run(args: argparse.Namespace, root: Path) -> int:

@@ -29,8 +29,8 @@ class Problem:
         where = f"{shown}:{self.line}:{self.column}"
         field = f" {self.field}:" if self.field else ""
         text = f"{where}:{field} {self.message}"
-        if self.severity == "warning":
-            text = f"{where}: warning:{field} {self.message}"
+        if self.severity in ("warning", "note"):
+            text = f"{where}: {self.severity}:{field} {self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text
@@ -54,3 +54,7 @@ class ConfigError(PlaybookError):
 
 class BuildError(PlaybookError):
     """MkDocs or the PDF renderer failed on validated content."""
+
+
+class EnvironmentFailure(PlaybookError):
+    """The machine, not the content, stopped the command: permissions, a full disk, a taken port."""

@@ -21,6 +21,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\{}|^]")
 _PLACEHOLDERS = re.compile(r"%\((\w+)\)")
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+# https://user@host/ and https://example.org@evil.example/: link text would name the wrong host.
+_USER_INFO = re.compile(r"^https?://[^/?#]*@", re.IGNORECASE)
 _FILE_ID_FIELDS = tuple(KINDS[kind] for kind in CONTENT_KINDS)
 
 Vocabularies = Mapping[str, Sequence[str]]
@@ -150,6 +152,9 @@ class FieldChecker:
             self.fail(at, "expected text, found an empty value", _hint(spec))
         if spec.plain and (found := re.search(r'[<>"]', text)):
             self.fail(at, f"expected plain text, found '{found.group()}'", "the theme shows this text as it is; leave out <, > and \"")
+        if spec.pattern and text and not re.match(spec.pattern, text):
+            self.fail(at, f"expected {spec.pattern_name}, found '{_short(text)}'")
+            return None
         if spec.max_length and len(text) > spec.max_length:
             message = f"expected at most {spec.max_length} characters, found {len(text)}"
             self.warnings.append(self.document.problem(at, message, "shorten it", severity="warning"))
@@ -168,11 +173,14 @@ class FieldChecker:
             bounds = f"from {low} to {high}" if low is not None and high is not None else "".join(limits)
             self.fail(at, f"expected a number {bounds}, found {value}")
             return None
-        return value
+        return int(value)  # a plain int: `+2023` is shown as 2023
 
     def _boolean(self, value: Any, spec: Field, at: FieldPath) -> bool | None:
         if not isinstance(value, bool):
-            self.fail(at, f"expected true or false, found {_type_name(value)}")
+            # YAML 1.1 read these as booleans; YAML 1.2, editors and this checker read them as words.
+            old = isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n")
+            hint = "YAML 1.2 reads yes, no, on and off as words" if old else ""
+            self.fail(at, f"expected true or false, found {_type_name(value)}", hint)
             return None
         return value
 
@@ -201,6 +209,9 @@ class FieldChecker:
             what = f"'{bad.group()}'" if bad and not bad.group().isspace() else ("a space" if bad else "an unmatched parenthesis")
             message = f"expected an address without spaces, quotes or brackets, found {what} in '{_short(text)}'"
             self.fail(at, message, "encode it, e.g. a space as %20")
+            return None
+        if _USER_INFO.match(text):
+            self.fail(at, "expected an address without a user name (the part before '@'), found one", "link to the host itself")
             return None
         return text
 

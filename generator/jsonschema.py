@@ -38,6 +38,9 @@ TITLES = {
 }
 # The checker reads `figure: 43` as the text "43", so the schema must not underline it.
 _TEXT = ["string", "number"]
+# What no text may hold: a scaffold placeholder, control characters and bidirectional controls (see source._INVISIBLE).
+_INVISIBLE = r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_REFUSED_TEXT = {"not": {"pattern": rf"\b{schema.PLACEHOLDER}\b|{_INVISIBLE}"}}
 
 
 def schema_for(kind: str, config: Config) -> dict[str, Any]:
@@ -73,7 +76,9 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
         if field.required:
             text["pattern"] = r'^[^<>"]*[^<>"\s][^<>"]*$' if field.plain else r"\S"
         # Lengths past max_length are warnings in `playbook check`, not errors: no maxLength here.
-        return text
+        if field.pattern:
+            text = {"type": "string", **{k: v for k, v in text.items() if k != "type"}, "pattern": field.pattern}
+        return {**text, **_REFUSED_TEXT}
     if kind == "integer":
         bounds = {"minimum": field.minimum, "maximum": field.maximum}
         return {"type": "integer", **{k: v for k, v in bounds.items() if v is not None}}
@@ -82,13 +87,13 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
     if kind == "date":
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if kind == "url":
-        return {"type": "string", "pattern": "^(https?://[^\\s/]|mailto:\\S)[^\\s<>\"'`\\\\{}|^]*$"}
+        return {"type": "string", "pattern": "^(https?://[^\\s/@][^\\s/?#@]*([/?#]|$)|mailto:\\S)[^\\s<>\"'`\\\\{}|^]*$"}
     if kind == "id":
         return {"type": "string", "pattern": schema.ID_PATTERN}
     if kind == "ids":
         return _list({"type": "string", "pattern": schema.ID_PATTERN}, field, unique=True)
     if kind == "strings":
-        return _list({"type": _TEXT, "pattern": r"\S"}, field)
+        return _list({"type": _TEXT, "pattern": r"\S", **_REFUSED_TEXT}, field)
     if kind == "choice":
         return _choice(field, config)
     if kind == "facets":

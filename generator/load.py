@@ -9,6 +9,7 @@ from typing import Any
 
 from . import schema
 from .errors import ConfigError, ContentError, Problem
+from .fallback import fallback_config
 from .fields import FieldChecker
 from .models import (
     Catalogue,
@@ -26,6 +27,7 @@ from .models import (
     ToolkitSection,
     Vignette,
 )
+from .parallel_read import read_all
 from .source import Document, load_document
 from .translate import check_config_translation, check_translation, translation_language
 
@@ -40,7 +42,8 @@ def content_files(folder: Path) -> list[Path]:
     """The YAML files of one content folder, in a stable order."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    # Links and devices are listed too, for the reader to refuse them by name.
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and (p.is_symlink() or not p.is_dir()))
 
 
 def load_config(root: Path) -> tuple[Config, Document]:
@@ -52,7 +55,7 @@ def load_config(root: Path) -> tuple[Config, Document]:
 def read_config(root: Path) -> tuple[Config, Document, list[Problem]]:
     """Read and check playbook.yml: the configuration, its document and its warnings."""
     path = root / CONFIG_FILE
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         raise ConfigError(f"{path}: not found; is {root} a playbook folder (with {CONFIG_FILE}, plays/, vignettes/, toolkit/)?")
     document, problems = load_document(path)
     if document is None:
@@ -161,7 +164,12 @@ def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Pro
     knowing which ids exist) and the problems found so far.
     """
     root = root.resolve()
-    config, _, problems = read_config(root)
+    try:
+        config, _, problems = read_config(root)
+        fallback = None
+    except ContentError as exc:  # check the content files all the same, against what could be read
+        fallback = fallback_config(root / CONFIG_FILE, exc.problems)
+        config, config_problems, problems = fallback.config, exc.problems, []
     vocabularies = {
         "strategy": [s.id for s in config.strategies],
         "section": [s.id for s in config.toolkit_sections],
@@ -171,6 +179,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Pro
     items: dict[str, dict[str, Any]] = {kind: {} for kind in FOLDERS}
     translations: dict[str, dict[str, Any]] = {language: {} for language in config.languages[1:]}
     pending: list[tuple[str, Path]] = []
+    paths: list[tuple[str, Path]] = []
     for kind, folder in FOLDERS.items():
         files = content_files(root / folder)
         if files and not switched_on(config, kind):
@@ -178,27 +187,25 @@ def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Pro
             problems.append(Problem(files[0], 1, 1, "", message, "delete the folder, or switch the kind back on", "warning"))
             continue
         for path in files:
-            if translation_language(path, config.languages):
-                pending.append((kind, path))
-                continue
-            document, found = load_document(path)
-            problems += found
-            if document is None:
-                continue
-            ident = path.stem
-            if not _SAFE_ID.match(ident):
-                hint = "use lowercase letters, digits and hyphens, e.g. host-joint-info-session.yml"
-                problems.append(Problem(path, 1, 1, "", f"file name '{path.name}' is not a valid id", hint))
-            if ident in items[kind]:
-                other = documents[f"{kind}:{ident}"].path.name
-                problems.append(Problem(path, 1, 1, "", f"duplicate id '{ident}': {other} has the same name"))
-                continue
-            checker = FieldChecker(document, vocabularies, facets)
-            data = checker.mapping(document.data, schema.KINDS[kind])
-            problems += checker.problems + checker.warnings
-            documents[f"{kind}:{ident}"] = document
-            if not checker.problems and not found:
-                items[kind][ident] = BUILDERS[kind](ident, path, data)
+            (pending if translation_language(path, config.languages) else paths).append((kind, path))
+    for (kind, path), (document, found) in zip(paths, read_all([path for _, path in paths]), strict=True):
+        problems += found
+        if document is None:
+            continue
+        ident = path.stem
+        if not _SAFE_ID.match(ident):
+            hint = "use lowercase letters, digits and hyphens, e.g. host-joint-info-session.yml"
+            problems.append(Problem(path, 1, 1, "", f"file name '{path.name}' is not a valid id", hint))
+        if ident in items[kind]:
+            other = documents[f"{kind}:{ident}"].path.name
+            problems.append(Problem(path, 1, 1, "", f"duplicate id '{ident}': {other} has the same name"))
+            continue
+        checker = FieldChecker(document, vocabularies, facets)
+        data = checker.mapping(document.data, schema.KINDS[kind])
+        problems += checker.problems + checker.warnings
+        documents[f"{kind}:{ident}"] = document
+        if not checker.problems and not found:
+            items[kind][ident] = BUILDERS[kind](ident, path, data)
     for kind, path in pending:
         known = {p.stem for p in content_files(path.parent) if not translation_language(p, config.languages)}
         text, found = check_translation(path, kind, known, config.languages)
@@ -207,12 +214,15 @@ def load_catalogue(root: Path) -> tuple[Catalogue, dict[str, Document], list[Pro
             translations[path.stem.rsplit(".", 1)[1]][f"{kind}:{path.stem.rsplit('.', 1)[0]}"] = text
     for language in config.languages[1:]:
         path = root / f"{Path(CONFIG_FILE).stem}.{language}.yml"
-        if path.is_file():
+        if path.is_file() and fallback is None:
             text, found = check_config_translation(path, config)
             problems += found
             if text is not None:
                 translations[language]["config"] = text
     catalogue = Catalogue(root, config, items["play"], items["vignette"], items["toolkit"], translations=translations)
+    if fallback is not None:
+        note = fallback.note(root / CONFIG_FILE)
+        problems = [*config_problems, *(p for p in problems if not fallback.unchecked(p)), *([note] if note else [])]
     return catalogue, documents, problems
 
 

@@ -81,9 +81,20 @@ def _converter() -> markdown.Markdown:
 BODY_CACHE_SIZE = 1 << 16
 
 
+# Bodies a worker process already converted (see parallel_read), taken once into the cache.
+_PREPARED: dict[str, str] = {}
+
+
+def prepare(converted: dict[str, str]) -> None:
+    """Hand over bodies converted elsewhere by `to_html`, so this process need not convert them again."""
+    _PREPARED.update(converted)
+
+
 @lru_cache(maxsize=BODY_CACHE_SIZE)
 def to_html(text: str) -> str:
     """Contributor Markdown as HTML, not yet sanitized; each body is converted once per process."""
+    if (ready := _PREPARED.pop(text, None)) is not None:
+        return ready
     converter = _converter()
     converter.reset()
     return str(converter.convert(text))
@@ -137,7 +148,9 @@ class _Elements(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # Headings are the heading rule's business; h1 is only demoted to text.
         if tag not in ALLOWED_TAGS and tag != "h1":
-            self.removals.append(Removal(f"HTML tag <{tag}> is not allowed", "remove it; write Markdown instead", f"<{tag}"))
+            # `<scr<script>` reaches the parser as one odd name: show the part that reads as a tag.
+            name = found.group() if (found := re.match(r"[a-z][a-z0-9-]*", tag)) else tag
+            self.removals.append(Removal(f"HTML tag <{name}> is not allowed", "remove it; write Markdown instead", f"<{name}"))
             return
         allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | {"class"}
         for name, value in attrs:

@@ -16,6 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from . import schema
+from .body_links import page_of, rewrite
+from .export import uses_directory_urls
 from .i18n import Messages
 from .interface import browse_messages, group_title, label
 from .markup import render_markdown
@@ -90,6 +92,7 @@ class Renderer:
     def __init__(self, catalogue: Catalogue, messages: Messages, downloads: Iterable[str] = ()) -> None:
         self.catalogue = catalogue
         self.messages = messages
+        self.page, self.directory_urls = "", uses_directory_urls(catalogue.root)
         self.env = template_environment(TEMPLATES, messages, catalogue.config, keep_trailing_newline=True)
         self.env.filters["md"] = markdown_text
         self.env.filters["markdown"] = self.markdown
@@ -115,12 +118,12 @@ class Renderer:
         )
 
     def markdown(self, text: str, owner: str = "", key: str = "", field: str = "") -> Markup:
-        """Contributor Markdown as a sanitized raw-HTML block.
+        """Contributor Markdown as a sanitized raw-HTML block, its relative links rewritten for the page.
 
         A body shown in the default language because it is not translated is
         marked with that language, so a screen reader pronounces it right.
         """
-        html = render_markdown(text, id_prefix=f"pb-{owner}-" if owner else "")
+        html = rewrite(render_markdown(text, id_prefix=f"pb-{owner}-" if owner else ""), self.page, self.directory_urls)
         config = self.catalogue.config
         fallback = field in self.catalogue.untranslated.get(key, ())
         lang = f' lang="{config.default_language}"' if fallback and config.language != config.default_language else ""
@@ -140,6 +143,7 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> str:
         """Render one template with the given context."""
+        self.page = page_of(template, context)  # bodies' relative links are rewritten for this page
         return self.env.get_template(template).render(**context)
 
     def pages(self) -> Iterator[tuple[str, str]]:

@@ -53,7 +53,7 @@ def run_check(root: Path, output_format: str | None = None, out: TextIO | None =
 def summary(problems: Sequence[Problem], catalogue: Catalogue | None) -> str:
     """The last line of a check: counts of items, errors and warnings."""
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity == "warning" for p in problems)
     if errors or catalogue is None:
         return f"playbook: {errors} error(s), {warnings} warning(s)"
     c = catalogue
@@ -78,7 +78,7 @@ def as_json(problems: Sequence[Problem], catalogue: Catalogue | None, root: Path
     return {
         "ok": errors == 0,
         "errors": errors,
-        "warnings": len(problems) - errors,
+        "warnings": sum(p.severity == "warning" for p in problems),
         "counts": counts,
         "problems": [
             {
@@ -98,7 +98,7 @@ def as_json(problems: Sequence[Problem], catalogue: Catalogue | None, root: Path
 
 def annotation(problem: Problem, base: Path) -> str:
     """One GitHub workflow command, e.g. `::error file=plays/x.yml,line=3,col=9,title=status::...`."""
-    level = "warning" if problem.severity == "warning" else "error"
+    level = {"warning": "warning", "note": "notice"}.get(problem.severity, "error")
     properties = {
         "file": _relative(problem.path, base),
         "line": str(problem.line),

@@ -127,7 +127,9 @@ def images_have_alt_text(catalogue: Catalogue, documents: dict[str, Document]) -
             if element.tag == "img" and not element.attrs.get("alt", "").strip():
                 src = element.attrs.get("src", "")
                 hint = "describe what it shows: ![a map of the region's programs](map.png)"
-                yield body.problem(f"({src}", f"image '{src}' has no alt text", hint, "![")
+                # A Markdown image is found by "(src", an HTML one by its src alone.
+                needle, opener = (f"({src}", "![") if f"({src}" in body.text else (src, "<img")
+                yield body.problem(needle, f"image '{src}' has no alt text", hint, opener)
 
 
 def link_text_says_where(catalogue: Catalogue, documents: dict[str, Document]) -> Iterable[Problem]:

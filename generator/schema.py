@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A git branch name that is also safe inside a Markdown link: no spaces, brackets or "..".
+BRANCH_PATTERN = r"^(?!.*\.\.)(?!.*\.lock$)[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$"
+# A BCP 47 language tag such as en, es-419 or zh-Hant.
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 STATUSES = ("enacted", "aspirational")
 TOOLKIT_KINDS = ("video", "document", "template", "checklist", "guide", "link")
 # Past this many characters a title draws a warning: real playbooks use up to 160.
@@ -68,6 +72,9 @@ class Field:
     starter: str | None = None
     # Text the theme prints without escaping (the site's name): no <, > or ".
     plain: bool = False
+    # A form the text must have (a branch name, a language code), and its name for messages.
+    pattern: str | None = None
+    pattern_name: str = ""
 
     def kind_of_value(self) -> str:
         """What the field holds, in words: "text", "a list of play ids"."""
@@ -211,7 +218,13 @@ PLAYBOOK = (
     Field("theme", "object", "Colours and logo.", fields=THEME),
     Field("repository", "url", "Repository address, for \"edit this play\" links."),
     Field("site_url", "url", "The published site's address, printed (and as a QR code) in the PDFs."),
-    Field("edit_branch", "string", "Branch that edit links point at."),
+    Field(
+        "edit_branch",
+        "string",
+        "Branch that edit links point at.",
+        pattern=BRANCH_PATTERN,
+        pattern_name="a branch name of letters, digits, '.', '_', '-' and '/'",
+    ),
     Field("notice", "string", "A note shown on the home page, e.g. that content is illustrative."),
     Field("labels", "object", "The words the playbook uses for each kind.", fields=LABELS),
     Field("strategies", "objects", "The strategies plays are grouped under.", required=True, min_items=1, fields=STRATEGY),

@@ -7,7 +7,8 @@ import threading
 from pathlib import Path
 
 from .build import BUILD_DIR, generate
-from .errors import PlaybookError
+from .environment import describe
+from .errors import EnvironmentFailure, PlaybookError
 from .export import write_exports
 from .load import CONFIG_FILE, FOLDERS
 
@@ -25,24 +26,36 @@ def content_state(root: Path) -> dict[Path, float]:
     return state
 
 
-def _regenerate(root: Path) -> None:
+def _regenerate(root: Path) -> bool:
+    """Regenerate once; False when the machine stopped it (try again), True otherwise."""
     from .cli import print_problems
 
     try:
         result = generate(root, outputs=PREVIEW_OUTPUTS)
         print(result.summary("Regenerated"), file=sys.stderr)
+    except (EnvironmentFailure, OSError) as exc:
+        print(f"playbook: not regenerated: {describe(exc)}; trying again every second", file=sys.stderr)
+        return False
     except PlaybookError as exc:
         print_problems(getattr(exc, "problems", []), root)
         print(f"playbook: not regenerated, the preview keeps the last good version: {exc}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 -- the watcher must outlive any one failed regeneration
+        print(f"playbook: not regenerated: unexpected {type(exc).__name__}: {exc}; waiting for the next change", file=sys.stderr)
+    return True
 
 
-def _watch(root: Path, stop: threading.Event, interval: float = 1.0) -> None:
-    seen = content_state(root)
+def _watch(root: Path, stop: threading.Event, interval: float = 1.0, seen: dict[Path, float] | None = None) -> None:
+    seen = content_state(root) if seen is None else seen
+    retry = False
     while not stop.wait(interval):
-        now = content_state(root)
-        if now != seen:
+        try:
+            now = content_state(root)
+        except OSError as exc:  # a folder made unreadable: say so, look again next time
+            print(f"playbook: cannot look for changes: {describe(exc)}", file=sys.stderr)
+            continue
+        if now != seen or retry:
             seen = now
-            _regenerate(root)
+            retry = not _regenerate(root)
 
 
 def serve(root: Path, dev_addr: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .errors import BuildError
+from .errors import BuildError, EnvironmentFailure
 from .site_config import merge
 
 MKDOCS_FILE = "mkdocs.yml"
@@ -41,7 +41,9 @@ def build_site(config_data: dict[str, Any], docs_dir: Path, site_dir: Path, them
         text = yaml.safe_dump(merge(config_data, {"theme": {"custom_dir": str(theme_dir)}}), allow_unicode=True)
         config = load_config(config_file=io.StringIO(text), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
         build(config)
-    except (MkDocsException, OSError) as exc:
+    except OSError as exc:
+        raise EnvironmentFailure(f"MkDocs could not write the site: {exc}") from exc
+    except MkDocsException as exc:
         details = "\n".join(f"  {m}" for m in handler.messages)
         raise BuildError(f"MkDocs could not build the site: {exc}\n{details}".rstrip()) from exc
     finally:

@@ -17,9 +17,11 @@ from .fields import suggest
 from .load import FOLDERS, content_files, load_catalogue
 from .markup import removed_markup
 from .models import Catalogue
+from .regular import is_regular_inside
 from .review import WARNINGS
 from .rules_accessibility import RULES as ACCESSIBILITY_RULES
 from .rules_accessibility import bodies
+from .rules_links import body_links_resolve
 from .source import Document
 
 Rule = Callable[[Catalogue, dict[str, Document]], Iterable[Problem]]
@@ -86,8 +88,7 @@ def attached_files(catalogue: Catalogue, documents: dict[str, Document]) -> Iter
     for item in catalogue.toolkit.values():
         if not item.file:
             continue
-        target = (folder / item.file).resolve()
-        if folder not in target.parents or not target.is_file():
+        if not is_regular_inside(folder / item.file, folder):
             yield documents[f"toolkit:{item.id}"].problem(("file",), f"attached file '{item.file}' not found inside toolkit/")
 
 
@@ -124,7 +125,7 @@ def content_folders_hold_content(catalogue: Catalogue, documents: dict[str, Docu
     for kind, folder in FOLDERS.items():
         directory = catalogue.root / folder
         for path in sorted(directory.iterdir()) if directory.is_dir() else []:
-            if path.name.startswith(".") or (path.suffix in (".yml", ".yaml") and path.is_file()):
+            if path.name.startswith(".") or (path.suffix in (".yml", ".yaml") and (path.is_file() or path.is_symlink())):
                 continue
             if path.suffix.lower() in (".yml", ".yaml") and path.is_file():
                 message = f"expected a lowercase .yml extension, found '{path.suffix}'"
@@ -141,6 +142,7 @@ RULES: list[Rule] = [
     attached_files,
     logo_exists,
     markdown_is_safe,
+    body_links_resolve,
     content_folders_hold_content,
     *ACCESSIBILITY_RULES,
     *WARNINGS,
@@ -159,6 +161,6 @@ def check(root: Path, rules: Iterable[Rule] = RULES) -> tuple[Catalogue, list[Pr
         problems.extend(rule(catalogue, documents))
     problems.sort(key=lambda p: (str(p.path), p.line, p.column, p.message))
     errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise ContentError(errors)
+    if errors:  # notes say what could not be checked; they go with the errors
+        raise ContentError([p for p in problems if p.severity != "warning"])
     return catalogue, problems

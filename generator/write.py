@@ -8,6 +8,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from .exchange import exchange
+
 
 def fresh_folder(target: Path) -> Path:
     """A new empty folder beside `target`, to fill and later swap in."""
@@ -16,7 +18,10 @@ def fresh_folder(target: Path) -> Path:
 
 
 def swap_in(new: Path, target: Path) -> None:
-    """Replace `target` with the finished folder `new`, keeping the old one until the new is in place."""
+    """Replace `target` with the finished folder `new` in one step where the system allows it."""
+    if target.is_dir() and not target.is_symlink() and exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old folder
+        return
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))

@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
+from ..lifeline import die_with_parent
 from .engine import LaidOut, Part, lay_out
 
 # Front matter lists page numbers, and they depend on its own length: a round or two settles it.
@@ -47,7 +48,8 @@ class Press:
             return (lay_out(part, self.docs) for part in parts)
         if self.pool is None:
             # Spawned, not forked: the build may run beside threads (the preview server's watcher).
-            self.pool = ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("spawn"))
+            context = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(workers(), context, initializer=die_with_parent, initargs=(os.getpid(),))
         return self.pool.map(lay_out, parts, [self.docs] * len(parts))
 
 
