@@ -110,7 +110,8 @@ def _value(field: Field, config: Config) -> dict[str, Any]:
         forms = {"type": "object", "properties": {c: {"type": "string"} for c in PLURAL_CATEGORIES}, "required": ["one", "other"]}
         return {"type": "object", "properties": {n: forms for n in NOUNS}, "additionalProperties": False}
     if kind == "messages":
-        return {"type": "object", "additionalProperties": {"type": ["string", "object"]}}
+        plain = {"type": "string", "pattern": "^[^<>\\[\\]`]*$"}
+        return {"type": "object", "additionalProperties": {"anyOf": [plain, {"type": "object", "additionalProperties": plain}]}}
     raise AssertionError(f"no JSON Schema for field type {kind}")  # a new type in schema.py needs a branch here
 
 
