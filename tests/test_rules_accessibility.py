@@ -24,7 +24,7 @@ def test_sample_catalogue_has_no_barriers(sample_root: Path) -> None:
 def test_accessible_bodies_pass(mini_root: Path) -> None:
     body = (
         "  ## Before\\n\\n  ### Rooms\\n\\n  #### Seating\\n\\n  ## After\\n\\n"
-        "  ![Tables in a circle](tables.png) See [the seating plan](https://example.org/plan).\\n"
+        "  ![Tables in a circle](../assets/icons/toolbox-outline.svg) See [the seating plan](https://example.org/plan).\\n"
     )
     play = mini_root / "plays" / "host-info-night.yml"
     _edit(play, "body: |\n  Families meet **admissions officers** face to face.\n", f'body: "{body}"\n')

@@ -75,6 +75,10 @@ FOREIGN = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "
 TEXT_ATTRIBUTES = {"title", "alt", "aria-label", "content", "value", "data-md-state"}
 
 
+_THEME = (Path(__file__).parent.parent / "generator" / "theme" / "main.html").read_text(encoding="utf-8")
+THEME_POLICY = _THEME.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+
+
 class Executable(HTMLParser):
     """Finds contributor markup a browser would run, load or obey."""
 
@@ -86,7 +90,8 @@ class Executable(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in FOREIGN:
             self.found.append(f"<{tag}>")
-        if tag == "meta" and any(name == "http-equiv" for name, _ in attrs):
+        # The theme's own Content-Security-Policy is the one http-equiv a page may carry.
+        if tag == "meta" and any(name == "http-equiv" for name, _ in attrs) and dict(attrs).get("content") != THEME_POLICY:
             self.found.append("<meta http-equiv>")
         if tag in ("script", "style"):
             self._raw = tag

@@ -57,3 +57,16 @@ def test_an_injected_inline_script_is_refused(page: Any, site_url: str) -> None:
     page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__pbRan = true'; document.body.append(s); }")
     assert page.evaluate("window.__pbRan === undefined")
     assert any(v.startswith("script-src") for v in page.evaluate("window.__pbViolations"))
+
+
+def test_instant_navigation_keeps_within_the_policy(page: Any, site_url: str, sample_build: BuildResult) -> None:
+    # Material's instant navigation swaps pages in place and re-runs their scripts.
+    page.add_init_script(LISTEN)
+    page.goto(site_url + page_types(sample_build.catalogue)["strategy"])
+    link = page.locator('.md-content a[href*="plays/"]').first
+    target = str(link.get_attribute("href")).split("/")[-2]
+    link.click()
+    page.wait_for_url(f"**/plays/{target}/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__pbViolations") == []
+    assert page.evaluate("typeof __md_get") == "function"
