@@ -13,6 +13,7 @@ from .markup import to_html
 from .models import Catalogue
 from .pdf import Downloads
 from .render import Renderer
+from .search import index_site
 from .site import build_site, mkdocs_config_file
 from .validate import check
 from .write import copy_tree, discard, fresh_folder, swap_in, write_pages
@@ -89,6 +90,8 @@ def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None) -> Bui
             # Every body is rendered: give MkDocs, which holds the whole site in memory, the cache's share.
             to_html.cache_clear()
             build_site(root, docs, new_site, catalogue.config.title, catalogue.config.site_url)
+            # After every language's site is built: one Pagefind bundle per language.
+            index_site(new_site)
     except BaseException:
         discard(docs)
         if new_site is not None:
