@@ -27,6 +27,9 @@ from .errors import BuildError
 BUNDLE = "pagefind"
 # Each MkDocs site writes one: a folder holding it is a (language) site of its own.
 SITE_MARKER = "sitemap.xml"
+# Pagefind's own search interfaces: the site has its own (theme partials/pagefind.html), so they are not shipped.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")  # fmt: skip
 # Fragments (one per page, gzip) start with this signature before their JSON.
 _FRAGMENT_SIGNATURE = b"pagefind_dcd"
 
@@ -76,6 +79,8 @@ def index_site(site_dir: Path) -> list[SearchBundle]:
             raise BuildError(f"Pagefind could not index {site}: {exc}") from exc
         if pages == 0:
             raise BuildError(f"Pagefind found no page to index in {site}: no page marks its content with data-pagefind-body")
+        for name in UNUSED:
+            (site / BUNDLE / name).unlink(missing_ok=True)
         bundles.append(SearchBundle(site, site / BUNDLE, pages))
     return bundles
 
