@@ -10,7 +10,8 @@ bundle holds only its language. Pagefind reads `<html lang>` for the stemmer.
 The pages say what to index through attributes set by the theme
 (`data-pagefind-body` on the article, `data-pagefind-meta` for a page's kind)
 and by the play page (status and strategy as filters and meta). Nothing here
-parses HTML.
+parses HTML. (A site whose theme marks no page indexes whole pages: Pagefind's
+own fallback.)
 """
 
 from __future__ import annotations
@@ -63,9 +64,9 @@ async def _index(site: Path, glob: str) -> int:
     from pagefind.index import PagefindIndex
 
     async with PagefindIndex(config={"output_path": str(site / BUNDLE)}) as index:
-        added = await index.add_directory(str(site), glob=glob)
-        pages = int(added["page_count"])
-    return pages
+        await index.add_directory(str(site), glob=glob)
+    # Pagefind counts the files it read; the fragments are the pages it indexed.
+    return sum(1 for _ in (site / BUNDLE / "fragment").glob("*.pf_fragment"))
 
 
 def index_site(site_dir: Path) -> list[SearchBundle]:
@@ -78,7 +79,7 @@ def index_site(site_dir: Path) -> list[SearchBundle]:
         except Exception as exc:  # the service reports its failures as plain Exceptions
             raise BuildError(f"Pagefind could not index {site}: {exc}") from exc
         if pages == 0:
-            raise BuildError(f"Pagefind found no page to index in {site}: no page marks its content with data-pagefind-body")
+            raise BuildError(f"Pagefind found no page to index in {site}")
         for name in UNUSED:
             (site / BUNDLE / name).unlink(missing_ok=True)
         bundles.append(SearchBundle(site, site / BUNDLE, pages))

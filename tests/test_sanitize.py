@@ -27,6 +27,7 @@ from generator.errors import ContentError
 from generator.export import write_exports
 from generator.load import load_catalogue
 from generator.markup import removed_markup, render_markdown, url_scheme
+from generator.search import read_fragments
 from generator.validate import check
 
 MARKER = "PWN"
@@ -236,8 +237,12 @@ def test_no_built_page_carries_a_payload_in_executable_form(payload_site: Path) 
 
 
 def test_the_search_index_carries_no_payload_in_executable_form(payload_site: Path) -> None:
-    index: dict[str, Any] = json.loads((payload_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    found = [(doc["location"], executable(doc["title"]) + executable(doc["text"])) for doc in index["docs"]]
+    records = read_fragments(payload_site / "pagefind")
+    assert any(r["url"].startswith("/plays/payload-") for r in records), "the payload plays are not in the search index"
+    found = [
+        (r["url"], executable(r["content"]) + [f for value in r["meta"].values() for f in executable(value)])
+        for r in records
+    ]
     assert [entry for entry in found if entry[1]] == []
 
 
