@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
