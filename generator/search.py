@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,9 @@ def index_site(site_dir: Path) -> list[SearchBundle]:
     bundles = []
     for site in sites:
         try:
-            pages = asyncio.run(_index(site, _glob(site, sites)))
+            # Pagefind's API is asyncio; a thread of its own keeps it clear of any loop the caller runs (Playwright, a server).
+            with ThreadPoolExecutor(max_workers=1) as thread:
+                pages = thread.submit(asyncio.run, _index(site, _glob(site, sites))).result()
         except Exception as exc:  # the service reports its failures as plain Exceptions
             raise BuildError(f"Pagefind could not index {site}: {exc}") from exc
         if pages == 0:
