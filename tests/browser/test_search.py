@@ -160,9 +160,8 @@ def test_a_page_view_fetches_no_search_data_until_search_opens(page: Any, site_u
     assert _search_requests(page_log) == [], "a page view fetched search data before search was opened"
     with page.expect_request(lambda request: request.url.endswith("/pagefind/pagefind.js")):
         page.locator(".md-search__input").focus()
-    page.wait_for_load_state("networkidle")
     # Loaded, the box invites the reader to type.
-    assert page.locator(".md-search-result__meta").inner_text().strip() == messages(sample_build)["search_start"]
+    page.locator(".md-search-result__meta", has_text=messages(sample_build)["search_start"]).wait_for()
     fetched = _search_requests(page_log)
     assert any(u.endswith("/pagefind/pagefind.js") for u in fetched), fetched
     assert all(urlsplit(u).path.startswith("/pagefind/") for u in fetched), "a bundle was fetched from outside the site's root"
