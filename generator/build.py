@@ -17,6 +17,7 @@ from .search import index_site
 from .site import build_site, mkdocs_config_file
 from .validate import check
 from .write import copy_tree, discard, fresh_folder, swap_in, write_pages
+from .zensical_site import build_site_zensical
 
 PACKAGE = Path(__file__).parent
 BUILD_DIR = "build"
@@ -25,6 +26,8 @@ BUILD_DIR = "build"
 # and the docs folder being filled, and returns the files it wrote.
 Output = Callable[[Catalogue, Path], Iterable[str]]
 OUTPUTS: list[Output] = [write_exports, Downloads()]
+# The static-site engines that can turn build/docs into the site (`playbook build --engine`).
+ENGINES = ("mkdocs", "zensical")
 
 
 @dataclass
@@ -68,13 +71,13 @@ def generate(root: Path, outputs: Iterable[Output] | None = None) -> BuildResult
     return _run(root.resolve(), None, outputs)
 
 
-def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | None = None) -> BuildResult:
+def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | None = None, engine: str = "mkdocs") -> BuildResult:
     """Check, generate and build the site; the old site stays until the new one is complete."""
     root = root.resolve()
-    return _run(root, (site_dir or root / "site").resolve(), outputs)
+    return _run(root, (site_dir or root / "site").resolve(), outputs, engine)
 
 
-def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None) -> BuildResult:
+def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None, engine: str = "mkdocs") -> BuildResult:
     """The pipeline; with `site` None it stops before MkDocs (generate)."""
     started = time.perf_counter()
     catalogue, warnings = check(root)
@@ -89,7 +92,9 @@ def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None) -> Bui
         if new_site is not None:
             # Every body is rendered: give MkDocs, which holds the whole site in memory, the cache's share.
             to_html.cache_clear()
-            build_site(root, docs, new_site, catalogue.config.title, catalogue.config.site_url)
+            # Looked up here, not kept in a table, so a benchmark can wrap build_site.
+            site_builder = build_site_zensical if engine == "zensical" else build_site
+            site_builder(root, docs, new_site, catalogue.config.title, catalogue.config.site_url)
             # After every language's site is built: one Pagefind bundle per language.
             index_site(new_site)
     except BaseException:

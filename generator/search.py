@@ -29,6 +29,8 @@ from .errors import BuildError
 BUNDLE = "pagefind"
 # Each MkDocs site writes one: a folder holding it is a (language) site of its own.
 SITE_MARKER = "sitemap.xml"
+# Every engine writes one; it is no answer to a search (Zensical gives it a page of its own, so the theme cannot tell).
+NOT_FOUND = "404.html"
 # Pagefind's own search interfaces: the site has its own (theme partials/pagefind.html), so they are not shipped.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")  # fmt: skip
@@ -52,13 +54,11 @@ def language_sites(site_dir: Path) -> list[Path]:
 
 
 def _glob(site: Path, others: list[Path]) -> str:
-    """A Pagefind glob for the HTML of `site` that leaves out the language sites nested in it."""
+    """A Pagefind glob for the pages of `site`: not the 404 page, not the language sites nested in it."""
     inside = {other.relative_to(site).parts[0] for other in others if other != site and site in other.parents}
-    if not inside:
-        return "**/*.html"
-    entries = sorted(e for e in site.iterdir() if e.name not in inside and e.name != BUNDLE)
+    entries = sorted(e for e in site.iterdir() if e.name not in inside | {BUNDLE, NOT_FOUND})
     parts = [f"{e.name}/**/*.html" if e.is_dir() else e.name for e in entries if e.is_dir() or e.suffix == ".html"]
-    return "{" + ",".join(parts) + "}"
+    return "{" + ",".join(parts) + "}" if parts else ""
 
 
 async def _index(site: Path, glob: str) -> int:
@@ -75,10 +75,13 @@ def index_site(site_dir: Path) -> list[SearchBundle]:
     sites = language_sites(site_dir)
     bundles = []
     for site in sites:
+        glob = _glob(site, sites)
+        if not glob:
+            raise BuildError(f"Pagefind found no page to index in {site}")
         try:
             # Pagefind's API is asyncio; a thread of its own keeps it clear of any loop the caller runs (Playwright, a server).
             with ThreadPoolExecutor(max_workers=1) as thread:
-                pages = thread.submit(asyncio.run, _index(site, _glob(site, sites))).result()
+                pages = thread.submit(asyncio.run, _index(site, glob)).result()
         except Exception as exc:  # the service reports its failures as plain Exceptions
             raise BuildError(f"Pagefind could not index {site}: {exc}") from exc
         if pages == 0:
