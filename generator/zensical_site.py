@@ -15,6 +15,7 @@ The differences from the MkDocs build are listed in README.md ("Build engines").
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from .site import mkdocs_config_file
 
 # Zensical's "classic" look is Material's; its default ("modern") restyles the header and the palette.
 VARIANT = "classic"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def zensical_config(root: Path, docs_dir: Path, site_dir: Path, site_name: str, site_url: str = "") -> dict[str, Any]:
@@ -68,7 +70,8 @@ def build_site_zensical(root: Path, docs_dir: Path, site_dir: Path, site_name: s
         config.unlink(missing_ok=True)
         if not had_cache:
             shutil.rmtree(cache, ignore_errors=True)
-    said = (done.stdout + done.stderr).strip()
+    # Zensical colours its diagnostics and ends a failed build with its own traceback: keep the diagnostics, as text.
+    said = _ANSI.sub("", done.stdout + done.stderr).split("Traceback (most recent call last)")[0].strip()
     if done.returncode != 0 or not (site_dir / "index.html").is_file():
         raise BuildError(f"Zensical could not build the site (exit {done.returncode}):\n{said}")
     # Zensical writes its own search index whatever the plugins say; the site's search is Pagefind's (search.py).

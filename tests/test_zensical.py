@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,9 @@ import pytest
 
 from generator import build as pipeline
 from generator.cli import main
+from generator.errors import BuildError
 from generator.search import read_fragments
+from generator.zensical_site import build_site_zensical
 
 pytestmark = pytest.mark.slow
 
@@ -73,3 +76,15 @@ def test_search_works_on_the_zensical_site(zensical_site: Path, browser: Any) ->
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_broken_link_fails_the_zensical_build_with_its_place(zensical_site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "broken"
+    shutil.copytree(zensical_site.parent, root, ignore=shutil.ignore_patterns("site"))
+    with (root / "build" / "docs" / "reference.md").open("a", encoding="utf-8") as page:
+        page.write("\n[a missing page](nowhere.md)\n")
+    with pytest.raises(BuildError) as failed:
+        build_site_zensical(root, root / "build" / "docs", root / "new-site", "Title")
+    message = str(failed.value)
+    assert "page does not exist" in message and "reference.md:" in message
+    assert "\x1b[" not in message and "Traceback" not in message
