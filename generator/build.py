@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem
+from .errors import ConfigError, Problem
 from .export import write_exports
 from .markup import to_html
 from .models import Catalogue
@@ -73,6 +73,8 @@ def generate(root: Path, outputs: Iterable[Output] | None = None) -> BuildResult
 
 def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | None = None, engine: str = "mkdocs") -> BuildResult:
     """Check, generate and build the site; the old site stays until the new one is complete."""
+    if engine not in ENGINES:
+        raise ConfigError(f"engine {engine!r}: expected one of {', '.join(ENGINES)}")
     root = root.resolve()
     return _run(root, (site_dir or root / "site").resolve(), outputs, engine)
 
