@@ -27,6 +27,7 @@ import yaml
 
 from .errors import BuildError
 from .site import mkdocs_config_file
+from .zensical_search_css import write_search_stylesheet
 
 # Zensical's "classic" look is Material's; its default ("modern") restyles the header and the palette.
 VARIANT = "classic"
@@ -76,3 +77,4 @@ def build_site_zensical(root: Path, docs_dir: Path, site_dir: Path, site_name: s
         raise BuildError(f"Zensical could not build the site (exit {done.returncode}):\n{said}")
     # Zensical writes its own search index whatever the plugins say; the site's search is Pagefind's (search.py).
     (site_dir / "search.json").unlink(missing_ok=True)
+    write_search_stylesheet(site_dir)

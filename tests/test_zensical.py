@@ -15,6 +15,7 @@ from generator import build as pipeline
 from generator.cli import main
 from generator.errors import BuildError
 from generator.search import read_fragments
+from generator.zensical_search_css import STYLESHEET
 from generator.zensical_site import build_site_zensical
 
 pytestmark = pytest.mark.slow
@@ -88,3 +89,12 @@ def test_a_broken_link_fails_the_zensical_build_with_its_place(zensical_site: Pa
     message = str(failed.value)
     assert "page does not exist" in message and "reference.md:" in message
     assert "\x1b[" not in message and "Traceback" not in message
+
+
+def test_the_zensical_site_carries_materials_search_box_styles(zensical_site: Path, sample_site: Path) -> None:
+    # Zensical's own stylesheets have none; the build adds Material's, linked from every page of the Zensical site only.
+    css = (zensical_site / STYLESHEET).read_text(encoding="utf-8")
+    assert ".md-search__input{" in css and "--md-search-result-icon" in css
+    assert all("md-search" in rule for rule in css.splitlines()[1:]), "a rule that is not the search box's was taken"
+    assert STYLESHEET in (zensical_site / "plays" / "host-joint-info-session" / "index.html").read_text(encoding="utf-8")
+    assert STYLESHEET not in (sample_site / "index.html").read_text(encoding="utf-8")
