@@ -107,11 +107,16 @@ def test_a_word_only_in_one_body_finds_that_page_and_opens_it(
     assert results[0]["tags"] == [label[kind]], "the result does not say what kind of page (or which status of play) it is"
     if kind == "play":
         strategy = catalogue.strategy(catalogue.plays[ident].strategy)
-        assert results[0]["strategy"] == f"Strategy {strategy.number}: {strategy.title}"
+        assert strategy.title in results[0]["strategy"], "the result does not name the play's strategy"
+    else:
+        assert results[0]["strategy"] == ""
     page.locator(".md-search-result__item > a").first.click()
     page.wait_for_url(f"**/{folder}/{ident}/**")
     title = {"play": catalogue.plays, "vignette": catalogue.vignettes, "toolkit": catalogue.toolkit}[kind][ident].title
     assert page.locator("h1").first.inner_text().strip() == title
+    if kind == "play":
+        # The strategy as the play page names it, under its title.
+        assert page.locator("article .pb-meta a").first.inner_text().strip() == results[0]["strategy"]
     marks = page.locator("article.md-content__inner mark", has_text=re.compile(word, re.IGNORECASE))
     assert marks.count() >= 1, "the word is not highlighted"
     assert page_log.console_errors == [] and page_log.blocked == []
