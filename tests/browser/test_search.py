@@ -217,3 +217,24 @@ def test_enter_in_the_box_opens_the_best_result_and_no_result_is_said(page: Any,
     page.locator(".md-search-result__item").first.wait_for(state="visible")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/toolkit/{ident}/**")
+
+
+def test_on_a_narrow_screen_the_search_button_opens_search_with_keys(page: Any, site_url: str) -> None:
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.goto(site_url)
+    button = page.locator('.md-header label.md-header__button[for="__search"]')
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-header label[for=\"__search\"]')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the header's search button")
+    assert button.get_attribute("role") == "button" and button.get_attribute("aria-label")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.matches('.md-search__input')")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.type("quinceañera")
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    assert page.evaluate("!document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.matches('.md-header label[for=\"__search\"]')"), "focus did not return to the button"

@@ -51,9 +51,26 @@
     load();
   }
 
+  // WCAG 2.1.1: on narrow screens search opens from a <label> in the header,
+  // which Tab never reaches. Make it a button that Enter and Space press.
+  var opener = document.querySelector('.md-header label.md-header__button[for="__search"]');
+  if (opener) {
+    opener.setAttribute("tabindex", "0");
+    opener.setAttribute("role", "button");
+    opener.setAttribute("aria-label", opener.getAttribute("title") || "");
+    opener.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      input.focus();
+    });
+  }
+
   function close() {
     toggle.checked = false;
-    if (box.contains(document.activeElement)) document.activeElement.blur();
+    if (!box.contains(document.activeElement)) return;
+    // Back to the button that opened search where there is one on screen, else out of the box.
+    if (opener && opener.offsetWidth) opener.focus();
+    else document.activeElement.blur();
   }
 
   function count(n) {
