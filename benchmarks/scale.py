@@ -127,7 +127,7 @@ def child_build(root: Path) -> dict[str, Any]:
         "html_bytes": html_bytes,
         "html_files": html_files,
         "play_page_bytes": play_bytes / max(1, len(result.catalogue.plays)),
-        "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+        "search_index_bytes": _folder_bytes(site / "pagefind")[0],
         "peak_mb": _usage()["peak_mb"],
     }
 

@@ -35,7 +35,7 @@ def report(results: list[dict[str, Any]]) -> bool:
         site_mb, site_kb = b["site_bytes"] / 1e6, b["site_bytes"] / plays / 1e3
         print(f"  site bytes       {site_mb:8.1f} MB  = {site_kb:.1f} KB/play ({b['site_files']:,} files)")
         print(f"  HTML per page    {page_kb:8.1f} KB  (floor {floor_kb:.1f} KB); play page {b['play_page_bytes'] / 1e3:.1f} KB")
-        print(f"  search index     {b['search_index_bytes'] / 1e6:8.1f} MB  = {b['search_index_bytes'] / plays / 1e3:.1f} KB/play")
+        print(f"  search (Pagefind) {b['search_index_bytes'] / 1e6:7.1f} MB  = {b['search_index_bytes'] / plays / 1e3:.1f} KB/play")
         print(f"  peak memory      {b['peak_mb']:8.0f} MB  build"
               f" ({f['peak_mb']:.0f} MB floor, {r['generated']['peak_mb']:.0f} MB writing the catalogue)")  # fmt: skip
     return judge(results)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .attachments import publish_attachments
-from .errors import Problem
+from .errors import ConfigError, Problem
 from .exclusive import exclusive
 from .export import write_exports
 from .i18n import Messages
@@ -17,6 +17,7 @@ from .markup import to_html
 from .models import Catalogue
 from .pdf import Downloads
 from .render import Renderer
+from .search import index_site
 from .site import build_site
 from .site_config import mkdocs_config, read_overrides, site_folder, write_mkdocs_config
 from .translate import localize
@@ -32,6 +33,8 @@ BUILD_DIR = "build"
 # messages, and returns the files it wrote.
 Output = Callable[[Catalogue, Path, Messages], Iterable[str]]
 OUTPUTS: list[Output] = [write_exports, publish_attachments, Downloads()]
+# The static-site engines that can turn build/docs into the site (`playbook build --engine`).
+ENGINES = ("mkdocs", "zensical")
 
 
 @dataclass
@@ -119,6 +122,8 @@ def generate(root: Path, outputs: Iterable[Output] | None = None) -> BuildResult
 
 def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | None = None, engine: str = "mkdocs") -> BuildResult:
     """Check, generate and build the site with MkDocs or Zensical; the old site stays until the new one is complete."""
+    if engine not in ENGINES:
+        raise ConfigError(f"engine {engine!r}: expected one of {', '.join(ENGINES)}")
     root = root.resolve()
     return _run(root, (site_dir or root / "site").resolve(), outputs, engine)
 
@@ -160,6 +165,8 @@ def _run_alone(root: Path, site: Path | None, outputs: Iterable[Output] | None, 
                 target = new_site / site_folder(catalogue.config, language)
                 builder = build_site_zensical if engine == "zensical" else build_site
                 builder(configs[language], folders[language], target, build / "theme")
+            # After every language's site is built: one Pagefind bundle per language.
+            index_site(new_site)
     except BaseException:
         for folder in folders.values():
             discard(folder)

@@ -44,6 +44,20 @@ def theme_messages(messages: Messages, config: Config) -> dict[str, str]:
         "not_found_search": messages.gettext("You can also search the playbook with the search box at the top of the page."),
         "language": messages.gettext("Language"),
         "home": messages.gettext("Home"),
+        # The search box (partials/pagefind.html, assets/javascripts/search.js); "#" stands for the count.
+        "search_label": messages.gettext("Search"),
+        "search_placeholder": messages.gettext("Search the playbook"),
+        "search_reset": messages.gettext("Clear"),
+        "search_start": messages.gettext("Type to start searching"),
+        "search_loading": messages.gettext("Loading search"),
+        "search_unavailable": messages.gettext("Search could not be loaded"),
+        "search_results_none": messages.gettext("No matching pages"),
+        "search_results_one": messages.ngettext("# matching page", "# matching pages", 1),
+        "search_results_other": messages.ngettext("# matching page", "# matching pages", 2),
+        "search_more": messages.gettext("More results"),
+        "search_status_enacted": label(config, messages, "enacted"),
+        "search_status_aspirational": label(config, messages, "aspirational"),
+        "search_keyboard_hint": messages.gettext("Arrow keys move through the results, Enter opens one, Escape closes search."),
     }
 
 

@@ -87,14 +87,15 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
                 "navigation.tracking",
                 "navigation.top",
                 "navigation.prune",
-                "search.highlight",
-                "search.suggest",
                 "toc.follow",
             ],
             "palette": palette,
             **({"logo": config.theme.logo} if config.theme.logo else {}),
         },
-        "plugins": [{"search": {"fields": {"tags": {"boost": 1}}}}],
+        # No MkDocs plugin: search is Pagefind, indexed by the generator after the site is built
+        # (generator/search.py) and shown by the theme's partials/pagefind.html. An empty list,
+        # not no key: MkDocs would add its search plugin by default.
+        "plugins": [],
         "extra": {
             # The footer names the playbook, not the tools it is made with.
             "generator": False,

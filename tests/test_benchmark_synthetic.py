@@ -58,7 +58,7 @@ def test_synthetic_catalogue_builds_and_floor_builds(synthetic_root: Path) -> No
     site = synthetic_root / "site"
     assert result.warnings == []
     assert len(list((site / "plays").glob("*/index.html"))) == PLAYS
-    assert (site / "search" / "search_index.json").stat().st_size > 0
+    assert (site / "pagefind" / "pagefind-entry.json").stat().st_size > 0
     floor = scale.child_floor(synthetic_root)
     assert floor["pages"] == result.pages
     assert not (synthetic_root / "floor-site").exists()

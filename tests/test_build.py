@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import pytest
 
 from generator import build as pipeline
+from generator.build import BuildResult
 from generator.errors import BuildError, ContentError
 from generator.render import Renderer
+from generator.search import read_fragments
 
 
 def _digest(folder: Path) -> str:
@@ -75,10 +76,23 @@ def test_play_page_shows_status_steps_vignettes_and_edit_link(sample_build: pipe
     assert ">Steps</h2>" in html
 
 
-def test_search_index_holds_play_bodies(sample_site: Path) -> None:
-    index = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("plays/meet-families-at-community-celebrations/")]
-    assert any("quinceañera" in text for text in texts)
+def test_search_index_holds_play_bodies_with_status_and_strategy(sample_build: BuildResult) -> None:
+    assert sample_build.site_dir is not None
+    records = {r["url"]: r for r in read_fragments(sample_build.site_dir / "pagefind")}
+    record = records["/plays/meet-families-at-community-celebrations/"]
+    assert "quinceañera" in record["content"]
+    play = sample_build.catalogue.plays["meet-families-at-community-celebrations"]
+    strategy = sample_build.catalogue.strategy(play.strategy)
+    assert record["filters"]["status"] == [play.status] and record["meta"]["status"] == play.status
+    [named] = record["filters"]["strategy"]
+    assert strategy.title in named and record["meta"]["strategy"] == named
+    assert record["meta"]["title"] == play.title
+    # Only the article is indexed: not the skip link every page's header carries; and every page but the 404 page.
+    assert "Skip to content" in (sample_build.site_dir / "plays" / play.id / "index.html").read_text(encoding="utf-8")
+    assert not any("Skip to content" in r["content"] for r in records.values())
+    html_pages = {p for p in sample_build.site_dir.rglob("index.html") if "pagefind" not in p.parts}
+    assert len(records) == len(html_pages)
+    assert not any(url.startswith("/404") for url in records)
 
 
 def test_built_site_requests_nothing_from_other_hosts(sample_site: Path) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,6 +26,7 @@ from generator.errors import ContentError
 from generator.export import write_exports
 from generator.load import load_catalogue
 from generator.markup import removed_markup, render_markdown, url_scheme
+from generator.search import read_fragments
 from generator.validate import check
 
 MARKER = "PWN"
@@ -240,10 +240,14 @@ def test_no_built_page_carries_a_payload_in_executable_form(payload_site: Path) 
     assert "&lt;script&gt;alert" in body
 
 
-def test_the_search_index_carries_no_payload_in_executable_form(payload_site: Path) -> None:
-    index: dict[str, Any] = json.loads((payload_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    found = [(doc["location"], executable(doc["title"]) + executable(doc["text"])) for doc in index["docs"]]
-    assert [entry for entry in found if entry[1]] == []
+def test_the_search_index_holds_payloads_as_the_text_readers_see(payload_site: Path) -> None:
+    # Pagefind stores each page's text, not its markup: a payload is there as the characters the page shows,
+    # and the search box must only ever insert it as text (checked in the browser below).
+    records = read_fragments(payload_site / "pagefind")
+    texts = [r["content"] for r in records if r["url"].startswith("/plays/")]
+    assert any("<script>alert('PWN')" in text for text in texts), "the payloads did not reach the search index"
+    for record in records:
+        assert set(record["meta"]) <= {"title", "image", "image_alt", "kind", "status", "strategy"}, record["meta"]
 
 
 def test_template_syntax_in_content_is_text(payload_site: Path) -> None:
@@ -294,6 +298,24 @@ def test_no_payload_runs_in_a_real_browser(payload_site: Path, browser: Any) -> 
             page.goto(base + path, wait_until="load")
             if page.evaluate("window.__pwned || ''"):
                 ran.append(path)
+        # Search results show titles and excerpts of the payload pages: as text and <mark> only.
+        page.goto(base, wait_until="load")
+        page.locator(".md-search__input").click()
+        page.keyboard.type("PWN")
+        page.locator(".md-search-result__item").first.wait_for(state="visible")
+        while page.locator(".pb-search__more:visible").count():
+            page.locator(".pb-search__more").click()
+            page.wait_for_timeout(200)
+        page.wait_for_timeout(500)
+        if page.evaluate("window.__pwned || ''"):
+            ran.append("search results")
+        shown = page.eval_on_selector_all(
+            ".md-search-result__list *", "all => all.map((e) => [e.tagName.toLowerCase(), ...e.getAttributeNames()].join(' '))"
+        )
+        assert len(shown) > 10 * 6, "too few search results to prove anything"
+        allowed = {"li class", "a class href", "article class", "div class", "h1", "span class", "span class aria-hidden"}
+        allowed |= {"p", "p class", "mark"}
+        assert set(shown) <= allowed, set(shown) - allowed
     finally:
         context.close()
         server.shutdown()
