@@ -253,3 +253,18 @@ def test_two_builds_of_one_folder_at_once_both_succeed(mini_root: Path) -> None:
     assert all("Traceback" not in log for log in logs)
     assert _leftovers(mini_root, mini_root / "build") == []
     assert (mini_root / "site" / "index.html").is_file()
+
+
+def test_a_second_build_waits_for_the_first_and_says_so(mini_root: Path) -> None:
+    from generator.exclusive import exclusive
+
+    published = _publish(mini_root / "site")
+    with exclusive(mini_root / "build"):  # this test is "the first build"
+        process = _build_process(mini_root, "--no-pdf")
+        (log,) = mini_root.parent.glob("build-*.log")
+        said = _wait_for(lambda: "another build of" in log.read_text(encoding="utf-8"), process)
+        assert said, log.read_text(encoding="utf-8")
+        assert _snapshot(mini_root / "site") == published  # nothing moves while the lock is held
+    assert process.wait(timeout=300) == 0
+    assert log.read_text(encoding="utf-8").startswith(f"playbook: another build of {mini_root} is running; waiting for it to finish\n")
+    assert (mini_root / "site" / "index.html").read_text(encoding="utf-8") != OLD_PAGE
