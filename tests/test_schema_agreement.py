@@ -36,6 +36,9 @@ BEYOND_SCHEMA = {
         "logo-missing", "translation-config-unknown-strategy",
     ],
     "the generator's message catalogue (the messages a playbook may replace)": ["message-override-unknown"],
+    "a translation file, which names no schema of its own yet": [
+        "translation-into-unlisted-language", "translation-of-unknown-item", "translation-unknown-field",
+    ],
     "a rule across the strategies (numbers on all or none, never twice)": ["strategy-number-duplicate", "strategy-number-missing-on-one"],
     "the file's own name": ["play-relates-to-itself"],
     "a file that is not a .yml content file": ["stray-file", "wrong-extension-case"],
