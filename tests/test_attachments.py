@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator import build as pipeline
@@ -18,6 +19,8 @@ def test_an_attached_file_is_published_and_a_body_may_link_it(mini_root: Path) -
     assert (mini_root / "site" / "toolkit" / "run-sheet.pdf").read_bytes() == b"%PDF-1.7 run sheet\n"
     page = (mini_root / "site" / "toolkit" / "mapping-sheet" / "index.html").read_text(encoding="utf-8")
     assert 'href="../run-sheet.pdf"' in page
+    # The item's page offers the file itself, not only where a body happens to link it.
+    assert re.search(r'<a class="pb-print" href="\.\./run-sheet\.pdf">.*Download the attached file: run-sheet\.pdf', page)
 
 
 def test_a_body_link_to_another_page_works_on_the_site(mini_root: Path) -> None:
