@@ -46,7 +46,8 @@ def test_no_page_type_reports_a_policy_violation(page: Any, page_log: Any, site_
 def test_the_policy_allows_scripts_from_the_site_only(page: Any, site_url: str) -> None:
     page.goto(site_url)
     directives = dict(part.strip().split(" ", 1) for part in _policy(page).split(";"))
-    assert directives["script-src"] == "'self'"
+    # Pagefind's search runs WebAssembly, which needs 'wasm-unsafe-eval'; no inline script, no other host.
+    assert set(directives["script-src"].split()) == {"'self'", "'wasm-unsafe-eval'"}
     assert directives["object-src"] == "'none'"
     assert directives["default-src"] == "'self'"
 

@@ -147,8 +147,8 @@ def test_a_play_ranks_above_the_pages_that_mention_it_and_shows_its_status(
 
 
 def messages(build: BuildResult) -> dict[str, str]:
-    """The interface words the theme shows, from the built catalogue's mkdocs.yml (extra.messages)."""
-    config = yaml.safe_load((build.catalogue.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    """The interface words the theme shows, from the configuration the build wrote (extra.messages)."""
+    config = yaml.safe_load((build.catalogue.root / "build" / "mkdocs.yml").read_text(encoding="utf-8"))
     return dict(config["extra"]["messages"])
 
 
