@@ -13,6 +13,7 @@ from .export import write_exports
 from .i18n import Messages
 from .markup import to_html
 from .models import Catalogue
+from .news import write_feed
 from .pdf import Downloads
 from .render import Renderer
 from .site import build_site
@@ -28,7 +29,7 @@ BUILD_DIR = "build"
 # catalogue, the docs folder being filled and that language's messages, and
 # returns the files it wrote.
 Output = Callable[[Catalogue, Path, Messages], Iterable[str]]
-OUTPUTS: list[Output] = [write_exports, Downloads()]
+OUTPUTS: list[Output] = [write_exports, write_feed, Downloads()]
 
 
 @dataclass

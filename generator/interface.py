@@ -44,4 +44,34 @@ def theme_messages(messages: Messages, config: Config) -> dict[str, str]:
         "not_found_search": messages.gettext("You can also search the playbook with the search box at the top of the page."),
         "language": messages.gettext("Language"),
         "home": messages.gettext("Home"),
+        "feed": messages.gettext("What's new in %(title)s", title=config.title),
     }
+
+
+def plan_messages(messages: Messages, toolkit: str) -> dict[str, object]:
+    """What plan.js says, on the plan page and beside each play's "Add to my plan" button; `toolkit` is the toolkit's name."""
+    return {
+        "add": messages.gettext("Add to my plan"),
+        "added": messages.gettext("Added to your plan."),
+        "taken": messages.gettext("Taken out of your plan."),
+        "count": messages.plural_table("%(num)d in your plan", "%(num)d in your plan"),
+        "up": messages.gettext("Move up"),
+        "down": messages.gettext("Move down"),
+        "remove": messages.gettext("Remove"),
+        "up_label": messages.gettext("Move %(title)s up"),
+        "down_label": messages.gettext("Move %(title)s down"),
+        "remove_label": messages.gettext("Remove %(title)s from the plan"),
+        "moved": messages.gettext("%(title)s is now number %(position)s of %(count)s."),
+        "removed": messages.gettext("%(title)s was removed from the plan."),
+        "empty": messages.gettext(
+            "Your plan is empty. Open a %(play)s and choose \"Add to my plan\", then come back here.", play=messages.noun("play")
+        ),
+        "steps": messages.gettext("Steps"),
+        "toolkit": messages.gettext("From the %(toolkit)s", toolkit=toolkit[:1].lower() + toolkit[1:]),
+        "for": messages.gettext("Who it is for"),
+        "share": messages.gettext("The address of this plan, to open it on another device or send it to someone:"),
+        "print": messages.gettext("Print the plan"),
+        "date": messages.gettext("Plan of %(date)s"),
+        "missing": messages.gettext("Some %(plays)s in this address are no longer in the playbook and were left out.", plays=messages.noun("play", 2)),
+    }
+
