@@ -72,6 +72,8 @@ def plan_messages(messages: Messages, toolkit: str) -> dict[str, object]:
         "share": messages.gettext("The address of this plan, to open it on another device or send it to someone:"),
         "print": messages.gettext("Print the plan"),
         "date": messages.gettext("Plan of %(date)s"),
-        "missing": messages.gettext("Some %(plays)s in this address are no longer in the playbook and were left out.", plays=messages.noun("play", 2)),
+        "missing": messages.gettext(
+            "Some %(plays)s in this address are no longer in the playbook and were left out.", plays=messages.noun("play", 2)
+        ),
     }
 

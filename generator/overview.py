@@ -69,7 +69,9 @@ def evidence_map(catalogue: Catalogue, facet: Facet | str | None = None) -> Evid
     rows = []
     for strategy in catalogue.config.strategies:
         plays = catalogue.plays_of(strategy.id)
-        cells = tuple(_cell(catalogue, strategy, value, [p for p in plays if value.id in p.facets.get(facet.id, [])]) for value in facet.values)
+        cells = tuple(
+            _cell(catalogue, strategy, value, [p for p in plays if value.id in p.facets.get(facet.id, [])]) for value in facet.values
+        )
         rows.append((strategy, cells))
     return EvidenceMap(facet, tuple(rows))
 

@@ -189,7 +189,10 @@ class Renderer:
             return ""
         folder = "plays" if kind == "play" else "vignettes"
         # The published page when the site has an address, else the file in the repository.
-        where = f"{config.url_of(config.language)}{folder}/{item.id}/" if config.site_url else item.source.relative_to(self.catalogue.root).as_posix()
+        if config.site_url:
+            where = f"{config.url_of(config.language)}{folder}/{item.id}/"
+        else:
+            where = item.source.relative_to(self.catalogue.root).as_posix()
         values = {"kind": m.noun(kind), "title": item.title, "address": where}
         if suggest:
             subject = m.gettext("Suggested change: %(title)s", title=item.title)
