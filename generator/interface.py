@@ -54,7 +54,6 @@ def plan_messages(messages: Messages, toolkit: str) -> dict[str, object]:
         "add": messages.gettext("Add to my plan"),
         "added": messages.gettext("Added to your plan."),
         "taken": messages.gettext("Taken out of your plan."),
-        "count": messages.plural_table("%(num)d in your plan", "%(num)d in your plan"),
         "up": messages.gettext("Move up"),
         "down": messages.gettext("Move down"),
         "remove": messages.gettext("Remove"),

@@ -8,7 +8,6 @@
   const FORMAT = ["stem-playbook-catalogue", 1]; // the catalogue.json shape this script reads (DATA.md)
   const lang = () => document.documentElement.lang || "en";
   const say = (text, values = {}) => String(text || "").replace(/%\((\w+)\)[sd]/g, (_, name) => String(values[name] ?? ""));
-  const plural = (table, count) => table[new Intl.PluralRules(lang()).select(count)] ?? table.other ?? "";
   const messagesOf = (node) => {
     try {
       return JSON.parse(node.dataset.pbMessages || "{}");
@@ -57,7 +56,7 @@
     const update = () => {
       const ids = readPlan(key);
       button.setAttribute("aria-pressed", String(ids.includes(id)));
-      link.textContent = ids.length ? `${linkText} (${say(plural(M.count, ids.length), { num: ids.length })})` : linkText;
+      link.textContent = ids.length ? `${linkText} (${ids.length.toLocaleString(lang())})` : linkText;
     };
     button.addEventListener("click", () => {
       const ids = readPlan(key);
@@ -151,7 +150,7 @@
       const steps = element("ul", { class: "pb-plan__steps" });
       play.steps.forEach((step, i) => {
         const box = element("input", { type: "checkbox", id: `${headingId}-step-${i + 1}` });
-        steps.append(element("li", {}, box, " ", element("label", { for: box.id }, step)));
+        steps.append(element("li", {}, box, element("label", { for: box.id }, step)));
       });
       item.append(element("h3", {}, M.steps), steps);
       const toolkit = (data.toolkit || []).filter((t) => t.plays.includes(play.id));
