@@ -29,6 +29,7 @@ test: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+	PLAYBOOK_ENGINE=zensical $(BIN)/python -m pytest -m browser tests/browser/test_axe.py tests/browser/test_links.py tests/browser/test_smoke.py tests/browser/test_spanish_edition.py
 	$(MAKE) package-check
 
 # What a collective does: install the built wheel (not this folder) into a fresh

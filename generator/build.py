@@ -21,6 +21,7 @@ from .site_config import mkdocs_config, read_overrides, site_folder, write_mkdoc
 from .translate import localize
 from .validate import check
 from .write import copy_tree, discard, fresh_folder, swap_in, write_pages
+from .zensical_site import build_site_zensical
 
 PACKAGE = Path(__file__).parent
 BUILD_DIR = "build"
@@ -115,13 +116,13 @@ def generate(root: Path, outputs: Iterable[Output] | None = None) -> BuildResult
     return _run(root.resolve(), None, outputs)
 
 
-def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | None = None) -> BuildResult:
-    """Check, generate and build the site; the old site stays until the new one is complete."""
+def build(root: Path, site_dir: Path | None = None, outputs: Iterable[Output] | None = None, engine: str = "mkdocs") -> BuildResult:
+    """Check, generate and build the site with MkDocs or Zensical; the old site stays until the new one is complete."""
     root = root.resolve()
-    return _run(root, (site_dir or root / "site").resolve(), outputs)
+    return _run(root, (site_dir or root / "site").resolve(), outputs, engine)
 
 
-def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None) -> BuildResult:
+def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None, engine: str = "mkdocs") -> BuildResult:
     """The pipeline; with `site` None it stops before MkDocs (generate)."""
     started = time.perf_counter()
     catalogue, warnings = check(root)
@@ -147,7 +148,8 @@ def _run(root: Path, site: Path | None, outputs: Iterable[Output] | None) -> Bui
             to_html.cache_clear()
             for language in languages:  # the default language first: MkDocs empties the folder it builds into
                 target = new_site / site_folder(catalogue.config, language)
-                build_site(configs[language], folders[language], target, build / "theme")
+                builder = build_site_zensical if engine == "zensical" else build_site
+                builder(configs[language], folders[language], target, build / "theme")
     except BaseException:
         for folder in folders.values():
             discard(folder)

@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: ROOT/site)")
     build.add_argument("--paper", choices=PAPERS, default="letter", help="paper size of the PDFs (default: letter)")
     build.add_argument("--no-pdf", action="store_true", help="leave the PDFs out (faster; the pages then have no download links)")
+    engines = ("mkdocs", "zensical")
+    build.add_argument("--engine", choices=engines, default="mkdocs", help="what builds the site (default: mkdocs)")
     command("generate", "validate and write the Markdown for MkDocs or Zensical into ROOT/build/docs")
     pdf = command("pdf", "validate and write the PDFs (toolkit, playbook, play cards) into ROOT/build/pdf")
     pdf.add_argument("--paper", choices=PAPERS, default="letter", help="paper size (default: letter)")
@@ -89,7 +91,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         print(result.summary("Generated"))
         return EXIT_OK
     if args.command == "build":
-        result = pipeline.build(root, args.site_dir, outputs=_outputs(pipeline.OUTPUTS, args))
+        result = pipeline.build(root, args.site_dir, outputs=_outputs(pipeline.OUTPUTS, args), engine=args.engine)
         print_problems(result.warnings, root)
         print(result.summary())
         return EXIT_OK

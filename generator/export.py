@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from .i18n import Messages
+from .interface import label
 from .models import Catalogue, Play
 from .overview import map_data
-from .render import label
 from .site import MKDOCS_FILE
 
 FORMAT = "stem-playbook-catalogue"

@@ -8,7 +8,7 @@ browse.js reads its table from the page, the theme reads `config.extra.messages`
 from __future__ import annotations
 
 from .i18n import Messages
-from .models import Config
+from .models import Config, Strategy
 
 
 def browse_messages(messages: Messages) -> dict[str, object]:
@@ -48,6 +48,31 @@ def theme_messages(messages: Messages, config: Config) -> dict[str, str]:
     }
 
 
+def label(config: Config, messages: Messages, name: str) -> str:
+    """The playbook's word for a status or kind: its own label in this language, or the catalogue's."""
+    own = getattr(config.labels, name, "")
+    if own:
+        return str(own)
+    defaults = {
+        "enacted": lambda: messages.gettext("Enacted %(play)s", play=messages.noun("play")),
+        "aspirational": lambda: messages.gettext("Aspirational %(play)s", play=messages.noun("play")),
+        "vignette": lambda: messages.noun("vignette"),
+        "soundbites": lambda: messages.noun("soundbite", 2),
+        "toolkit": lambda: messages.gettext("Quick-start toolkit"),
+    }
+    text = defaults[name]()
+    return text[:1].upper() + text[1:]
+
+
+def group_title(messages: Messages, config: Config, strategy: Strategy) -> str:
+    """A strategy's heading: "Strategy 3: Connect programs..." when numbered, else its title."""
+    if strategy.number is None:
+        return strategy.title
+    return messages.gettext(
+        "%(strategy)s %(number)s: %(title)s", strategy=messages.noun("strategy", capital=True), number=strategy.number, title=strategy.title
+    )
+
+
 def plan_messages(messages: Messages, toolkit: str) -> dict[str, object]:
     """What plan.js says, on the plan page and beside each play's "Add to my plan" button; `toolkit` is the toolkit's name."""
     return {
@@ -75,4 +100,3 @@ def plan_messages(messages: Messages, toolkit: str) -> dict[str, object]:
             "Some %(plays)s in this address are no longer in the playbook and were left out.", plays=messages.noun("play", 2)
         ),
     }
-

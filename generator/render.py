@@ -19,9 +19,9 @@ from markupsafe import Markup, escape
 
 from . import schema
 from .i18n import Messages
-from .interface import browse_messages, plan_messages
+from .interface import browse_messages, group_title, label, plan_messages
 from .markup import render_markdown
-from .models import Catalogue, Config, Play, Strategy, Vignette
+from .models import Catalogue, Config, Play, Vignette
 from .news import news
 from .overview import evidence_map, map_facets
 
@@ -87,31 +87,6 @@ def template_environment(folder: Path, messages: Messages | None = None, config:
             env.globals["group_title"] = lambda strategy: group_title(messages, config, strategy)
             env.globals["evidence_map"] = evidence_map
     return env
-
-
-def label(config: Config, messages: Messages, name: str) -> str:
-    """The playbook's word for a status or kind: its own label in this language, or the catalogue's."""
-    own = getattr(config.labels, name, "")
-    if own:
-        return str(own)
-    defaults = {
-        "enacted": lambda: messages.gettext("Enacted %(play)s", play=messages.noun("play")),
-        "aspirational": lambda: messages.gettext("Aspirational %(play)s", play=messages.noun("play")),
-        "vignette": lambda: messages.noun("vignette"),
-        "soundbites": lambda: messages.noun("soundbite", 2),
-        "toolkit": lambda: messages.gettext("Quick-start toolkit"),
-    }
-    text = defaults[name]()
-    return text[:1].upper() + text[1:]
-
-
-def group_title(messages: Messages, config: Config, strategy: Strategy) -> str:
-    """A strategy's heading: "Strategy 3: Connect programs..." when numbered, else its title."""
-    if strategy.number is None:
-        return strategy.title
-    return messages.gettext(
-        "%(strategy)s %(number)s: %(title)s", strategy=messages.noun("strategy", capital=True), number=strategy.number, title=strategy.title
-    )
 
 
 class Renderer:

@@ -22,6 +22,9 @@ from generator.validate import check
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTENT = ("playbook.yml", "mkdocs.yml", "plays", "vignettes", "toolkit", "assets")
+# The engine that builds the sample site for the whole session: `make test` runs the browser
+# tests once with MkDocs and the axe, link and offline tests again with PLAYBOOK_ENGINE=zensical.
+ENGINE = os.environ.get("PLAYBOOK_ENGINE", "mkdocs")
 CHROMIUM = Path(os.environ.get("PLAYBOOK_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -76,9 +79,9 @@ def sample_root(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> pipeline.BuildResult:
-    """The sample catalogue built once per test session (site, PDFs and exports)."""
+    """The sample catalogue built once per test session (site, PDFs and exports), by ENGINE."""
     root = copy_catalogue(REPO, tmp_path_factory.mktemp("built") / "sample")
-    return pipeline.build(root)
+    return pipeline.build(root, engine=ENGINE)
 
 
 @pytest.fixture(scope="session")

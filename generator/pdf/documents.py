@@ -19,9 +19,10 @@ from urllib.parse import urljoin, urlsplit
 from markupsafe import Markup
 
 from ..i18n import Messages
+from ..interface import group_title
 from ..markup import render_markdown
 from ..models import Catalogue, Play, ToolkitItem, Vignette
-from ..render import group_title, template_environment
+from ..render import template_environment
 from .edition import Edition, qr_code
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "pdf"
