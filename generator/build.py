@@ -15,6 +15,7 @@ from .export import write_exports
 from .i18n import Messages
 from .markup import to_html
 from .models import Catalogue
+from .news import write_feed
 from .pdf import Downloads
 from .render import Renderer
 from .search import index_site
@@ -32,7 +33,7 @@ BUILD_DIR = "build"
 # language's catalogue, the docs folder being filled and that language's
 # messages, and returns the files it wrote.
 Output = Callable[[Catalogue, Path, Messages], Iterable[str]]
-OUTPUTS: list[Output] = [write_exports, publish_attachments, Downloads()]
+OUTPUTS: list[Output] = [write_exports, publish_attachments, write_feed, Downloads()]
 # The static-site engines that can turn build/docs into the site (`playbook build --engine`).
 ENGINES = ("mkdocs", "zensical")
 

@@ -8,6 +8,7 @@ adding a field is not such a change. The browse page reads catalogue.json too.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -18,6 +19,7 @@ import yaml
 from .i18n import Messages
 from .interface import label
 from .models import Catalogue, Play
+from .overview import map_data
 from .site import MKDOCS_FILE
 
 FORMAT = "stem-playbook-catalogue"
@@ -65,6 +67,7 @@ def catalogue_data(catalogue: Catalogue, directory_urls: bool = True, messages: 
                 "year": v.year,
                 "illustrative": v.illustrative,
                 "plays": v.plays,
+                "added": _date(v.added),
             }
             for v in catalogue.vignettes.values()
         ],
@@ -77,9 +80,11 @@ def catalogue_data(catalogue: Catalogue, directory_urls: bool = True, messages: 
                 "summary": t.summary,
                 "link": t.url,
                 "plays": [p.id for p in catalogue.plays_using(t.id)],
+                "added": _date(t.added),
             }
             for t in catalogue.toolkit.values()
         ],
+        "map": map_data(catalogue),
     }
 
 
@@ -138,7 +143,14 @@ def _play(catalogue: Catalogue, play: Play) -> dict[str, Any]:
         # Both directions, as the play's page shows them, whichever play declared the relation.
         "related": [p.id for p in catalogue.related_to(play.id)],
         "reviewed": play.reviewed.isoformat(),
+        "added": _date(play.added),
+        # The plan page (plan.js) prints each chosen play's steps.
+        "steps": play.steps,
     }
+
+
+def _date(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 class _LenientLoader(yaml.SafeLoader):

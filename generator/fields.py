@@ -33,7 +33,8 @@ def suggest(word: str, known: Sequence[str], what: str = "") -> str:
     close = difflib.get_close_matches(str(word), [str(k) for k in known], n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
-    if known and len(known) <= 12:
+    # A kind's fields are worth listing in full (a play has 13); long lists of values are not.
+    if known and len(known) <= (16 if what == "fields" else 12):
         return f"known {what or 'values'}: {', '.join(known)}"
     return ""
 

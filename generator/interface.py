@@ -58,6 +58,7 @@ def theme_messages(messages: Messages, config: Config) -> dict[str, str]:
         "search_status_enacted": label(config, messages, "enacted"),
         "search_status_aspirational": label(config, messages, "aspirational"),
         "search_keyboard_hint": messages.gettext("Arrow keys move through the results, Enter opens one, Escape closes search."),
+        "feed": messages.gettext("What's new in %(title)s", title=config.title),
     }
 
 
@@ -84,3 +85,32 @@ def group_title(messages: Messages, config: Config, strategy: Strategy) -> str:
     return messages.gettext(
         "%(strategy)s %(number)s: %(title)s", strategy=messages.noun("strategy", capital=True), number=strategy.number, title=strategy.title
     )
+
+
+def plan_messages(messages: Messages, toolkit: str) -> dict[str, object]:
+    """What plan.js says, on the plan page and beside each play's "Add to my plan" button; `toolkit` is the toolkit's name."""
+    return {
+        "add": messages.gettext("Add to my plan"),
+        "added": messages.gettext("Added to your plan."),
+        "taken": messages.gettext("Taken out of your plan."),
+        "up": messages.gettext("Move up"),
+        "down": messages.gettext("Move down"),
+        "remove": messages.gettext("Remove"),
+        "up_label": messages.gettext("Move %(title)s up"),
+        "down_label": messages.gettext("Move %(title)s down"),
+        "remove_label": messages.gettext("Remove %(title)s from the plan"),
+        "moved": messages.gettext("%(title)s is now number %(position)s of %(count)s."),
+        "removed": messages.gettext("%(title)s was removed from the plan."),
+        "empty": messages.gettext(
+            "Your plan is empty. Open a %(play)s and choose \"Add to my plan\", then come back here.", play=messages.noun("play")
+        ),
+        "steps": messages.gettext("Steps"),
+        "toolkit": messages.gettext("From the %(toolkit)s", toolkit=toolkit[:1].lower() + toolkit[1:]),
+        "for": messages.gettext("Who it is for"),
+        "share": messages.gettext("The address of this plan, to open it on another device or send it to someone:"),
+        "print": messages.gettext("Print the plan"),
+        "date": messages.gettext("Plan of %(date)s"),
+        "missing": messages.gettext(
+            "Some %(plays)s in this address are no longer in the playbook and were left out.", plays=messages.noun("play", 2)
+        ),
+    }

@@ -80,6 +80,11 @@ def read_config(root: Path) -> tuple[Config, Document, list[Problem]]:
             message = f"facet id '{facet['id']}' is taken: the browse page's address already uses it"
             hint = f"choose another id, not one of {', '.join(RESERVED_FACET_IDS)}"
             problems.append(document.problem(("facets", index, "id"), message, hint))
+    map_facet = data.get("map", {}).get("facet", "")
+    facet_ids = [f.get("id") for f in data.get("facets", [])]
+    if map_facet and map_facet not in facet_ids:
+        hint = f"use one of {', '.join(map(str, facet_ids))}" if facet_ids else "define the facet under 'facets'"
+        problems.append(document.problem(("map", "facet"), f"expected the id of a facet, found '{map_facet}'", hint))
     if problems:
         raise ContentError(problems)
     theme = data.get("theme", {})
@@ -104,6 +109,7 @@ def read_config(root: Path) -> tuple[Config, Document, list[Problem]]:
         edit_branch=data.get("edit_branch", "main"),
         notice=data.get("notice", ""),
         site_url=data.get("site_url", ""),
+        map_facet=map_facet,
     )
     return config, document, warnings
 

@@ -101,6 +101,8 @@ class Config:
     messages: Mapping[str, Any] = field(default_factory=dict)
     kinds: Kinds = Kinds()
     theme: Theme = Theme()
+    # The facet whose values are the columns of the evidence and gap map ('' for the first facet).
+    map_facet: str = ""
 
     @property
     def numbered(self) -> bool:
@@ -148,6 +150,7 @@ class Play:
     related: list[str] = field(default_factory=list)
     toolkit: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    added: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,7 @@ class Vignette:
     outcomes: list[Outcome] = field(default_factory=list)
     cohort: str = ""
     illustrative: bool = False
+    added: dt.date | None = None
 
 
 @dataclass
@@ -189,6 +193,7 @@ class ToolkitItem:
     url: str = ""
     file: str = ""
     plays: list[str] = field(default_factory=list)
+    added: dt.date | None = None
 
 
 @dataclass

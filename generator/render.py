@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
+from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
@@ -19,9 +21,11 @@ from . import schema
 from .body_links import page_of, rewrite
 from .export import uses_directory_urls
 from .i18n import Messages
-from .interface import browse_messages, group_title, label
+from .interface import browse_messages, group_title, label, plan_messages
 from .markup import render_markdown
-from .models import Catalogue, Config, Play
+from .models import Catalogue, Config, Play, Vignette
+from .news import news
+from .overview import evidence_map, map_facets
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Characters Python-Markdown (with tables) treats as syntax; escaped in plain text.
@@ -83,6 +87,7 @@ def template_environment(folder: Path, messages: Messages | None = None, config:
         if config is not None:
             env.globals["label"] = lambda name: label(config, messages, name)
             env.globals["group_title"] = lambda strategy: group_title(messages, config, strategy)
+            env.globals["evidence_map"] = evidence_map
     return env
 
 
@@ -115,6 +120,12 @@ class Renderer:
             # Files the build's extra outputs wrote into docs/, e.g. "downloads/toolkit.pdf".
             downloads=frozenset(downloads),
             browse_messages=browse_messages(messages),
+            # Issue #13: the evidence map, what's new and the plan.
+            href=self.href,
+            news=lambda limit=None: news(catalogue, limit),
+            long_date=lambda day: format_date(day, format="long", locale=messages.locale),
+            plan_messages=plan_messages(messages, label(catalogue.config, messages, "toolkit")),
+            feedback_url=self.feedback_url,
         )
 
     def markdown(self, text: str, owner: str = "", key: str = "", field: str = "") -> Markup:
@@ -141,6 +152,34 @@ class Renderer:
         relative = source.relative_to(self.catalogue.root).as_posix()
         return f"{config.repository.rstrip('/')}/edit/{config.edit_branch}/{relative}"
 
+    def href(self, target: str, query: dict[str, str] | None = None, up: int = 0) -> str:
+        """The address of page `target` ("browse.md") from a top-level page (`up` folders deeper), for raw HTML MkDocs does not rewrite."""
+        from .export import uses_directory_urls  # export imports this module
+
+        stem = target.removesuffix(".md")
+        address = "../" * (up + 1) + f"{stem}/" if uses_directory_urls(self.catalogue.root) else "../" * up + f"{stem}.html"
+        return address + ("?" + urlencode(query) if query else "")
+
+    def feedback_url(self, kind: str, item: Play | Vignette, suggest: bool = False) -> str:
+        """A new issue in the playbook's repository about one play or vignette, or '' when playbook.yml names no repository."""
+        config, m = self.catalogue.config, self.messages
+        if not config.repository:
+            return ""
+        folder = "plays" if kind == "play" else "vignettes"
+        # The published page when the site has an address, else the file in the repository.
+        if config.site_url:
+            where = f"{config.url_of(config.language)}{folder}/{item.id}/"
+        else:
+            where = item.source.relative_to(self.catalogue.root).as_posix()
+        values = {"kind": m.noun(kind), "title": item.title, "address": where}
+        if suggest:
+            subject = m.gettext("Suggested change: %(title)s", title=item.title)
+            body = m.gettext("A change I suggest to the %(kind)s \"%(title)s\" (%(address)s):", **values)
+        else:
+            subject = m.gettext("How it went: %(title)s", title=item.title)
+            body = m.gettext("How the %(kind)s \"%(title)s\" (%(address)s) went for us:", **values)
+        return f"{config.repository.rstrip('/')}/issues/new?" + urlencode({"title": subject, "body": body + "\n\n"}, quote_via=quote)
+
     def render(self, template: str, **context: Any) -> str:
         """Render one template with the given context."""
         self.page = page_of(template, context)  # bodies' relative links are rewritten for this page
@@ -151,6 +190,10 @@ class Renderer:
         catalogue = self.catalogue
         yield "index.md", self.render("home.md.j2")
         yield "browse.md", self.render("browse.md.j2")
+        if catalogue.config.facets:
+            yield "map.md", self.render("map.md.j2", maps=[evidence_map(catalogue, f) for f in map_facets(catalogue)])
+        yield "news.md", self.render("news.md.j2")
+        yield "plan.md", self.render("plan.md.j2")
         yield "strategies/index.md", self.render("strategies.md.j2")
         for strategy in catalogue.config.strategies:
             yield f"strategies/{strategy.id}.md", self.render("strategy.md.j2", strategy=strategy)

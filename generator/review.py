@@ -81,4 +81,20 @@ def future_dates(catalogue: Catalogue, documents: dict[str, Document], today: dt
             yield _warning(documents[f"vignette:{vignette.id}"], "year", message, "use the year the work took place")
 
 
-WARNINGS = [unlinked_plays, long_summaries, old_vignettes, future_dates]
+def added_dates(catalogue: Catalogue, documents: dict[str, Document], today: dt.date | None = None) -> Iterable[Problem]:
+    """An item cannot be added after its review, nor in the future: the "What's new" page and feed would mislead."""
+    today = today or dt.date.today()
+    dated = [(f"play:{p.id}", p.added) for p in catalogue.plays.values()]
+    dated += [(f"vignette:{v.id}", v.added) for v in catalogue.vignettes.values()]
+    dated += [(f"toolkit:{t.id}", t.added) for t in catalogue.toolkit.values()]
+    for key, added in dated:
+        if added is None:
+            continue
+        if added > today:
+            yield _warning(documents[key], "added", f"the date added {added.isoformat()} is in the future", "use the day it was added")
+        elif key.startswith("play:") and added > (reviewed := catalogue.plays[key[5:]].reviewed):
+            message = f"the date added {added.isoformat()} is after the review date {reviewed.isoformat()}"
+            yield _warning(documents[key], "added", message, "a play is reviewed when or after it is added; check both dates")
+
+
+WARNINGS = [unlinked_plays, long_summaries, old_vignettes, future_dates, added_dates]

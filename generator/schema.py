@@ -121,6 +121,7 @@ PLAY = (
     Field("toolkit", "ids", "Toolkit items that help carry the play out.", refers_to="toolkit"),
     Field("tags", "strings", "Free keywords for the tags index."),
     Field("reviewed", "date", "When the play was last reviewed (YYYY-MM-DD).", required=True),
+    Field("added", "date", "When the play was added to the playbook (YYYY-MM-DD), for the \"What's new\" page and feed."),
 )
 
 OUTCOME = (
@@ -144,6 +145,7 @@ VIGNETTE = (
         starter=f"## What they did\n\n{PLACEHOLDER}\n\n## What came of it\n\n{PLACEHOLDER}\n",
     ),
     Field("outcomes", "objects", "What came of it, each with a figure where there is one.", fields=OUTCOME),
+    Field("added", "date", "When the story was added to the playbook (YYYY-MM-DD)."),
 )
 
 TOOLKIT = (
@@ -155,6 +157,7 @@ TOOLKIT = (
     Field("url", "url", "Where the resource lives online (http, https or mailto)."),
     Field("file", "string", "A file attached to the item, relative to toolkit/."),
     Field("plays", "ids", "Plays this resource supports.", refers_to="play"),
+    Field("added", "date", "When the resource was added to the toolkit (YYYY-MM-DD)."),
 )
 
 STRATEGY = (
@@ -201,6 +204,10 @@ PALETTE = (
     Field("accent", "string", "The theme's accent colour name."),
 )
 
+MAP = (
+    Field("facet", "id", "The facet whose values are the columns of the evidence and gap map; the first facet when left out."),
+)
+
 THEME = (
     Field("palette", "object", "Colours of the site.", fields=PALETTE),
     Field("logo", "string", "An image file in the playbook folder shown in the header, e.g. assets/logo.svg."),
@@ -216,6 +223,7 @@ PLAYBOOK = (
     Field("messages", "messages", "Replacements for any message of the generator, by its English text."),
     Field("kinds", "object", "Which kinds of content beyond plays the playbook publishes.", fields=KINDS_SWITCHES),
     Field("theme", "object", "Colours and logo.", fields=THEME),
+    Field("map", "object", "The evidence and gap map: which facet it shows first.", fields=MAP),
     Field("repository", "url", "Repository address, for \"edit this play\" links."),
     Field("site_url", "url", "The published site's address, printed (and as a QR code) in the PDFs."),
     Field(

@@ -10,11 +10,12 @@ from .build import BUILD_DIR, generate
 from .environment import describe
 from .errors import EnvironmentFailure, PlaybookError
 from .export import write_exports
+from .news import write_feed
 from .load import CONFIG_FILE, FOLDERS
 
 # The preview leaves the PDFs out: they take seconds on every edit, and the
 # pages simply show no download links without them. `playbook build` makes them.
-PREVIEW_OUTPUTS = [write_exports]
+PREVIEW_OUTPUTS = [write_exports, write_feed]
 
 
 def content_state(root: Path) -> dict[Path, float]:

@@ -47,10 +47,13 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
     pages = [
         {messages.gettext("Home"): "index.md"},
         "browse.md",
+        *(["map.md"] if config.facets else []),
         "strategies/index.md",
         *(["vignettes/index.md"] if kinds.vignettes else []),
         *(["soundbites.md"] if kinds.soundbites else []),
         *(["toolkit/index.md"] if kinds.toolkit else []),
+        "news.md",
+        "plan.md",
         "tags.md",
         "reference.md",
     ]
@@ -107,8 +110,9 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
             "assets/stylesheets/print.css",
             "assets/stylesheets/accessibility.css",
             "assets/stylesheets/browse.css",
+            "assets/stylesheets/overview.css",
         ],
-        "extra_javascript": ["assets/javascripts/browse.js"],
+        "extra_javascript": ["assets/javascripts/browse.js", "assets/javascripts/map.js", "assets/javascripts/plan.js"],
         "markdown_extensions": [
             "abbr",
             "admonition",
