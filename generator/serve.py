@@ -10,8 +10,8 @@ from .build import BUILD_DIR, generate
 from .environment import describe
 from .errors import EnvironmentFailure, PlaybookError
 from .export import write_exports
-from .news import write_feed
 from .load import CONFIG_FILE, FOLDERS
+from .news import write_feed
 
 # The preview leaves the PDFs out: they take seconds on every edit, and the
 # pages simply show no download links without them. `playbook build` makes them.
