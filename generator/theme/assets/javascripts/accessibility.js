@@ -80,16 +80,22 @@
     });
   }
 
-  /* Zensical's script turns the skip link's "#__skip" into the page's whole
-     address. It still works, but screen readers and axe (rule "region") no
-     longer know it for a skip link, so content outside every landmark is
-     reported. Put the same-page fragment back. */
+  /* Under Zensical the skip link reads "#__skip" (its script even makes it
+     the page's whole address) but no element has that id, so the link goes
+     nowhere, and axe (rule "region") no longer knows it for a skip link.
+     Point it, as a same-page fragment, at the page's heading, as Material does. */
   function skipLinkFragment() {
     document.querySelectorAll("a.md-skip").forEach(function (link) {
       var target = new URL(link.href, window.location.href);
-      if (target.hash && target.pathname === window.location.pathname && link.getAttribute("href") !== target.hash) {
-        link.setAttribute("href", target.hash);
+      if (!target.hash || target.pathname !== window.location.pathname) return;
+      var id = decodeURIComponent(target.hash.slice(1));
+      if (!document.getElementById(id)) {
+        var heading = document.querySelector(".md-content h1");
+        if (!heading) return;
+        if (!heading.id) heading.id = "pb-content";
+        id = heading.id;
       }
+      if (link.getAttribute("href") !== "#" + id) link.setAttribute("href", "#" + id);
     });
   }
 
