@@ -44,4 +44,11 @@ def theme_messages(messages: Messages, config: Config) -> dict[str, str]:
         "not_found_search": messages.gettext("You can also search the playbook with the search box at the top of the page."),
         "language": messages.gettext("Language"),
         "home": messages.gettext("Home"),
+        # The footer: who publishes the playbook, its funder, licence and contact (playbook.yml).
+        "footer_about": messages.gettext("About this playbook"),
+        "footer_organisation": messages.gettext("Published by %(organisation)s", organisation=config.organisation) if config.organisation else "",
+        "footer_funder": config.funder,
+        "footer_licence": messages.gettext("Content licensed under %(licence)s", licence=config.licence) if config.licence else "",
+        "footer_contact": messages.gettext("Contact") if config.contact else "",
+        "footer_contact_url": config.contact,
     }

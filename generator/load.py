@@ -101,6 +101,10 @@ def read_config(root: Path) -> tuple[Config, Document, list[Problem]]:
         edit_branch=data.get("edit_branch", "main"),
         notice=data.get("notice", ""),
         site_url=data.get("site_url", ""),
+        organisation=data.get("organisation", ""),
+        funder=data.get("funder", ""),
+        licence=data.get("licence", ""),
+        contact=data.get("contact", ""),
     )
     return config, document, warnings
 

@@ -189,6 +189,7 @@ class Renderer:
             for item in catalogue.toolkit.values():
                 yield f"toolkit/{item.id}.md", self.render("toolkit_item.md.j2", item=item)
         yield "tags.md", self.render("tags.md.j2", tags=tag_index(catalogue))
+        yield "about.md", self.render("about.md.j2")
         yield "reference.md", self.render("reference.md.j2", field_kinds=schema.KINDS)
 
 

@@ -53,6 +53,7 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
         *(["toolkit/index.md"] if kinds.toolkit else []),
         "tags.md",
         "reference.md",
+        "about.md",
     ]
     palette = [
         {
@@ -74,6 +75,8 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
     ]
     generated: dict[str, Any] = {
         "site_name": config.title,
+        # Pages without a summary of their own describe themselves with the tagline.
+        "site_description": config.tagline,
         **({"site_url": config.url_of(language)} if config.site_url else {}),
         "strict": True,
         "use_directory_urls": True,
