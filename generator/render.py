@@ -22,6 +22,8 @@ from .markup import render_markdown
 from .models import Catalogue, Config, Play, Strategy
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A task-list item as pymdownx.tasklist writes it: a disabled, unlabelled checkbox, then the text.
+_TASK = re.compile(r'<li class="task-list-item"><input type="checkbox" disabled(?:="")?( checked(?:="")?)?>(.*?)(?=<ul|<ol|</li>)', re.S)
 # Characters Python-Markdown (with tables) treats as syntax; escaped in plain text.
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -44,6 +46,21 @@ def markdown_with_code(value: Any) -> Markup:
         return lead + markdown_text(part) + tail if part.strip() else part
 
     return Markup("".join(escape(p) if p.startswith("`") and p.endswith("`") and len(p) > 1 else plain(p) for p in parts))
+
+
+def excerpt(text: str, length: int = 160) -> str:
+    """The first paragraph of contributor Markdown as plain text, cut at a word near `length`, for meta descriptions."""
+    html = render_markdown(text)
+    paragraph = next((p for p in re.findall(r"<p>(.*?)</p>", html, re.S)), html)
+    plain = " ".join(Markup(paragraph).striptags().split())
+    if len(plain) <= length:
+        return plain
+    return plain[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def tickable(html: str) -> str:
+    """Task-list checkboxes a reader can tick: enabled, each labelled by its item's text (checklist.js remembers them)."""
+    return _TASK.sub(lambda m: f'<li class="task-list-item"><label class="pb-check"><input type="checkbox"{m[1] or ""}>{m[2]}</label>', html)
 
 
 def icon(name: str) -> Markup:
@@ -121,6 +138,7 @@ class Renderer:
         self.env.filters["json"] = _json
         self.env.filters["t"] = messages.gettext
         self.env.filters["md_code"] = markdown_with_code
+        self.env.filters["excerpt"] = excerpt
         # JSON for an HTML attribute: a plain string, so autoescape turns its quotes into entities.
         self.env.filters["json_text"] = lambda value: json.dumps(value, ensure_ascii=False)
         self.env.globals.update(
@@ -145,7 +163,7 @@ class Renderer:
         A body shown in the default language because it is not translated is
         marked with that language, so a screen reader pronounces it right.
         """
-        html = render_markdown(text, id_prefix=f"pb-{owner}-" if owner else "")
+        html = tickable(render_markdown(text, id_prefix=f"pb-{owner}-" if owner else ""))
         config = self.catalogue.config
         fallback = field in self.catalogue.untranslated.get(key, ())
         lang = f' lang="{config.default_language}"' if fallback and config.language != config.default_language else ""

@@ -110,7 +110,7 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
             "assets/stylesheets/accessibility.css",
             "assets/stylesheets/browse.css",
         ],
-        "extra_javascript": ["assets/javascripts/browse.js"],
+        "extra_javascript": ["assets/javascripts/browse.js", "assets/javascripts/checklist.js"],
         "markdown_extensions": [
             "abbr",
             "admonition",
