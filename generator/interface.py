@@ -24,9 +24,13 @@ def browse_messages(messages: Messages) -> dict[str, object]:
             "No %(play)s matches all of these filters. Untick an option or clear the filters.", play=messages.noun("play")
         ),
         "hint": messages.gettext(
-            "Beside each option: how many %(plays)s you would see if you ticked it; beside a ticked one, how many of those shown have it.",
+            "Beside each option: how many of the %(plays)s that match your other filters have it. Arrow keys move between the options of a filter.",
             plays=plays,
         ),
+        "skip": messages.gettext("Skip to the %(plays)s", plays=plays),
+        "chips": messages.gettext("Filters in use"),
+        "remove": messages.gettext("Remove the filter %(label)s"),
+        "show": messages.plural_table("Show %(num)d %(plays)s", "Show %(num)d %(plays)s"),
         "toggle": messages.gettext("Filter by %(list)s"),
         "plays": messages.noun_table("play"),
         "match": messages.plural_table("%(num)d of %(all)s %(plays)s matches", "%(num)d of %(all)s %(plays)s match"),
