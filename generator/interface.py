@@ -24,7 +24,8 @@ def browse_messages(messages: Messages) -> dict[str, object]:
             "No %(play)s matches all of these filters. Untick an option or clear the filters.", play=messages.noun("play")
         ),
         "hint": messages.gettext(
-            "Beside each option: how many of the %(plays)s that match your other filters have it. Arrow keys move between the options of a filter.",
+            "Beside each option: how many of the %(plays)s that match your other filters have it."
+            " Arrow keys move between the options of a filter.",
             plays=plays,
         ),
         "skip": messages.gettext("Skip to the %(plays)s", plays=plays),
@@ -50,7 +51,9 @@ def theme_messages(messages: Messages, config: Config) -> dict[str, str]:
         "home": messages.gettext("Home"),
         # The footer: who publishes the playbook, its funder, licence and contact (playbook.yml).
         "footer_about": messages.gettext("About this playbook"),
-        "footer_organisation": messages.gettext("Published by %(organisation)s", organisation=config.organisation) if config.organisation else "",
+        "footer_organisation": (
+            messages.gettext("Published by %(organisation)s", organisation=config.organisation) if config.organisation else ""
+        ),
         "footer_funder": config.funder,
         "footer_licence": messages.gettext("Content licensed under %(licence)s", licence=config.licence) if config.licence else "",
         "footer_contact": messages.gettext("Contact") if config.contact else "",

@@ -60,7 +60,8 @@ def excerpt(text: str, length: int = 160) -> str:
 
 def tickable(html: str) -> str:
     """Task-list checkboxes a reader can tick: enabled, each labelled by its item's text (checklist.js remembers them)."""
-    return _TASK.sub(lambda m: f'<li class="task-list-item"><label class="pb-check"><input type="checkbox"{m[1] or ""}>{m[2]}</label>', html)
+    item = '<li class="task-list-item"><label class="pb-check"><input type="checkbox"{}>{}</label>'
+    return _TASK.sub(lambda m: item.format(m[1] or "", m[2]), html)
 
 
 def icon(name: str) -> Markup:

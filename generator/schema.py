@@ -213,7 +213,12 @@ PLAYBOOK = (
     Field("site_url", "url", "The published site's address, printed (and as a QR code) in the PDFs."),
     Field("edit_branch", "string", "Branch that edit links point at."),
     Field("notice", "string", "A note shown on the home page, e.g. that content is illustrative."),
-    Field("organisation", "string", "Who publishes the playbook, shown in the footer, on the About page and on the PDF covers.", max_length=160),
+    Field(
+        "organisation",
+        "string",
+        "Who publishes the playbook, shown in the footer, on the About page and on the PDF covers.",
+        max_length=160,
+    ),
     Field("funder", "string", "An acknowledgement of who funds the work, e.g. \"Supported by the ... Foundation\".", max_length=400),
     Field("licence", "string", "The licence of the content, e.g. \"CC BY 4.0\".", max_length=120),
     Field("contact", "url", "An email address (mailto:...) or web page for questions and reports of a first try."),

@@ -76,7 +76,8 @@ def test_home_page_has_aim_legend_counts_and_strategies(sample_build: pipeline.B
         tile = tile[: tile.index("</li>")]
         assert f"{enacted} enacted" in tile and f"{len(plays) - enacted} aspirational" in tile, strategy.id
     # The sidebars are hidden: the title is shown once, as the page's heading.
-    assert html.count("<h1") == 1 and 'class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" hidden' in html
+    assert html.count("<h1") == 1
+    assert 'class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" hidden' in html
 
 
 def test_play_page_shows_status_steps_vignettes_and_edit_link(sample_build: pipeline.BuildResult, sample_site: Path) -> None:

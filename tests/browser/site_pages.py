@@ -29,7 +29,8 @@ def page_types(catalogue: Catalogue) -> dict[str, str]:
     """Page type -> address, picked from the catalogue so the tests follow the content."""
     video = sorted(i.id for i in catalogue.toolkit.values() if i.kind == "video") or sorted(catalogue.toolkit)
     illustrative = sorted(v.id for v in catalogue.vignettes.values() if v.illustrative) or sorted(catalogue.vignettes)
-    checklists = sorted(i.id for i in catalogue.toolkit.values() if i.kind == "checklist" and "- [ ]" in i.body) or sorted(catalogue.toolkit)
+    checklists = sorted(i.id for i in catalogue.toolkit.values() if i.kind == "checklist" and "- [ ]" in i.body)
+    checklists = checklists or sorted(catalogue.toolkit)
     aspirational = sorted(p.id for p in catalogue.plays.values() if p.status == "aspirational") or sorted(catalogue.plays)
     facet = catalogue.config.facets[0]
     return {
