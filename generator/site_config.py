@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import escape
 
 from .errors import ConfigError
 from .i18n import N_, Messages
@@ -75,8 +76,9 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
     ]
     generated: dict[str, Any] = {
         "site_name": config.title,
-        # Pages without a summary of their own describe themselves with the tagline.
-        "site_description": config.tagline,
+        # Pages without a summary of their own describe themselves with the tagline;
+        # the theme prints it unescaped into an attribute, so it is escaped here.
+        "site_description": str(escape(config.tagline)),
         **({"site_url": config.url_of(language)} if config.site_url else {}),
         "strict": True,
         "use_directory_urls": True,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from markupsafe import escape as html_escape
 
 from generator import build as pipeline
 from generator.errors import BuildError, ContentError
