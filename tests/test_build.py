@@ -6,7 +6,6 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from markupsafe import escape as html_escape
@@ -162,7 +161,7 @@ def test_play_page_answers_is_this_for_us_first(sample_build: pipeline.BuildResu
         assert ">Related plays<" not in html and "Other plays in this strategy" not in html
         # The meta description is the play's summary.
         assert f'<meta name="description" content="{html_escape(play.summary)}">' in html, play.id
-        invitation = f"issues/new?template=propose-a-play.yml&amp;title=First%20try%3A%20{quote(play.title)}"
+        invitation = f"issues/new?template=propose-a-play.yml&amp;title=First%20try%3A%20{play.id}"
         assert (invitation in html) == (play.status == "aspirational"), play.id
     # Previous and next follow the strategy's order.
     plays = catalogue.plays_of(catalogue.config.strategies[0].id)
