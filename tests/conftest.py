@@ -94,19 +94,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(sample_build: pipeline.BuildResult, sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The built sample site served over HTTP on localhost, at the path of its site_url (the 404 page's links are absolute)."""
-    folder = urlsplit(sample_build.catalogue.config.site_url).path.strip("/")
-    root = sample_site
-    if folder:
-        root = tmp_path_factory.mktemp("served")
-        (root / folder).parent.mkdir(parents=True, exist_ok=True)
-        (root / folder).symlink_to(sample_site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def site_url(sample_site: Path) -> Iterator[str]:
+    """The built sample site served over HTTP on localhost."""
+    handler = functools.partial(_QuietHandler, directory=str(sample_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/" + (f"{folder}/" if folder else "")
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
 

@@ -77,6 +77,10 @@ def open_page(page: Any, base: str, kind: str, address: str, catalogue: Catalogu
     if kind == "browse-filtered":
         assert page.locator("[data-pb-browse]").get_attribute("data-pb-filtered") == "true", "the filters in the address were not applied"
     if kind == "search-results":
+        # On a phone the search box opens from the header's search button.
+        opener = page.locator(".md-header label[for='__search']")
+        if not page.locator(".md-search__input").is_visible() and opener.is_visible():
+            opener.click()
         page.locator(".md-search__input").click()
         page.keyboard.type(search_word(catalogue))
         page.locator(".md-search-result__item").first.wait_for(state="visible")

@@ -72,10 +72,8 @@ def search(page: Any, query: str) -> list[dict[str, Any]]:
         "links => links.map((a) => ({ href: a.href, tags: [...a.querySelectorAll('.md-tag')].map((t) => t.textContent.trim()),"
         " text: a.innerText }))",
     )
-    # Paths relative to the site's root (the home page, where the search starts; the site may sit under a path).
-    root = urlsplit(page.url).path
     for result in results:
-        result["path"] = urlsplit(result["href"]).path.removeprefix(root)
+        result["path"] = urlsplit(result["href"]).path.lstrip("/")
     return results
 
 
