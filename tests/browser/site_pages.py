@@ -78,8 +78,8 @@ def open_page(page: Any, base: str, kind: str, address: str, catalogue: Catalogu
         assert page.locator("[data-pb-browse]").get_attribute("data-pb-filtered") == "true", "the filters in the address were not applied"
     if kind == "search-results":
         # On a phone the search box opens from the header's search button.
-        opener = page.locator(".md-header label[for='__search']")
-        if not page.locator(".md-search__input").is_visible() and opener.is_visible():
+        opener = page.locator(".md-header label.md-header__button[for='__search']")
+        if opener.is_visible():
             opener.click()
         page.locator(".md-search__input").click()
         page.keyboard.type(search_word(catalogue))
