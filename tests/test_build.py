@@ -145,10 +145,10 @@ def test_play_page_answers_is_this_for_us_first(sample_build: pipeline.BuildResu
     for play in catalogue.plays.values():
         html = (sample_site / "plays" / play.id / "index.html").read_text(encoding="utf-8")
         strategy = catalogue.strategy(play.strategy)
-        # Breadcrumbs, then the title, then the at-a-glance panel, before the body.
+        # The title, its breadcrumbs, then the at-a-glance panel, before the body.
         crumbs = html.index('class="pb-crumbs"')
         glance = html.index('class="pb-glance"')
-        assert crumbs < html.index("<h1") < glance < html.index(">Steps</h2>"), play.id
+        assert html.index("<h1") < crumbs < glance < html.index(">Steps</h2>"), play.id
         panel = html[glance : html.index("</section>", glance)]
         assert f"pb-badge--{play.status}" in panel and f'href="../../strategies/{strategy.id}/"' in panel
         for facet, values in play.facets.items():
