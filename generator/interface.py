@@ -24,9 +24,14 @@ def browse_messages(messages: Messages) -> dict[str, object]:
             "No %(play)s matches all of these filters. Untick an option or clear the filters.", play=messages.noun("play")
         ),
         "hint": messages.gettext(
-            "Beside each option: how many %(plays)s you would see if you ticked it; beside a ticked one, how many of those shown have it.",
+            "Beside each option: how many of the %(plays)s that match your other filters have it."
+            " Arrow keys move between the options of a filter.",
             plays=plays,
         ),
+        "skip": messages.gettext("Skip to the %(plays)s", plays=plays),
+        "chips": messages.gettext("Filters in use"),
+        "remove": messages.gettext("Remove the filter %(label)s"),
+        "show": messages.plural_table("Show %(num)d %(plays)s", "Show %(num)d %(plays)s"),
         "toggle": messages.gettext("Filter by %(list)s"),
         "plays": messages.noun_table("play"),
         "match": messages.plural_table("%(num)d of %(all)s %(plays)s matches", "%(num)d of %(all)s %(plays)s match"),
@@ -58,6 +63,15 @@ def theme_messages(messages: Messages, config: Config) -> dict[str, str]:
         "search_status_enacted": label(config, messages, "enacted"),
         "search_status_aspirational": label(config, messages, "aspirational"),
         "search_keyboard_hint": messages.gettext("Arrow keys move through the results, Enter opens one, Escape closes search."),
+        # The footer: who publishes the playbook, its funder, licence and contact (playbook.yml).
+        "footer_about": messages.gettext("About this playbook"),
+        "footer_organisation": (
+            messages.gettext("Published by %(organisation)s", organisation=config.organisation) if config.organisation else ""
+        ),
+        "footer_funder": config.funder,
+        "footer_licence": messages.gettext("Content licensed under %(licence)s", licence=config.licence) if config.licence else "",
+        "footer_contact": messages.gettext("Contact") if config.contact else "",
+        "footer_contact_url": config.contact,
         "feed": messages.gettext("What's new in %(title)s", title=config.title),
     }
 

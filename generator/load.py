@@ -110,6 +110,10 @@ def read_config(root: Path) -> tuple[Config, Document, list[Problem]]:
         notice=data.get("notice", ""),
         site_url=data.get("site_url", ""),
         map_facet=map_facet,
+        organisation=data.get("organisation", ""),
+        funder=data.get("funder", ""),
+        licence=data.get("licence", ""),
+        contact=data.get("contact", ""),
     )
     return config, document, warnings
 

@@ -95,6 +95,11 @@ class Config:
     edit_branch: str = "main"
     notice: str = ""
     site_url: str = ""
+    # Who publishes the playbook, who funds it, its content licence and where to write to.
+    organisation: str = ""
+    funder: str = ""
+    licence: str = ""
+    contact: str = ""
     # Every language of the site, the default first; `language` is the one this copy speaks.
     languages: tuple[str, ...] = ("en",)
     nouns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -218,6 +223,13 @@ class Catalogue:
         """The plays of a strategy: enacted first, then by title."""
         return self._by_strategy.get(strategy_id, [])
 
+    def neighbours(self, play_id: str) -> tuple[Play | None, Play | None]:
+        """The plays before and after this one in its strategy's order, or None at either end."""
+        play = self.plays[play_id]
+        order = self._by_strategy[play.strategy]
+        at = self._strategy_position[play_id]
+        return (order[at - 1] if at > 0 else None, order[at + 1] if at + 1 < len(order) else None)
+
     def plays_named(self, ids: list[str]) -> list[Play]:
         """The plays with these ids, in that order."""
         return [self.plays[i] for i in ids]
@@ -250,6 +262,10 @@ class Catalogue:
         for play in sorted(self.plays.values(), key=lambda p: (p.status != "enacted", p.title.lower(), p.id)):
             index.setdefault(play.strategy, []).append(play)
         return index
+
+    @cached_property
+    def _strategy_position(self) -> dict[str, int]:
+        return {play.id: at for plays in self._by_strategy.values() for at, play in enumerate(plays)}
 
     @cached_property
     def _vignettes_by_play(self) -> dict[str, list[Vignette]]:

@@ -28,6 +28,8 @@ from .news import news
 from .overview import evidence_map, map_facets
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A task-list item as pymdownx.tasklist writes it: a disabled, unlabelled checkbox, then the text.
+_TASK = re.compile(r'<li class="task-list-item"><input type="checkbox" disabled(?:="")?( checked(?:="")?)?>(.*?)(?=<ul|<ol|</li>)', re.S)
 # Characters Python-Markdown (with tables) treats as syntax; escaped in plain text.
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -50,6 +52,22 @@ def markdown_with_code(value: Any) -> Markup:
         return lead + markdown_text(part) + tail if part.strip() else part
 
     return Markup("".join(escape(p) if p.startswith("`") and p.endswith("`") and len(p) > 1 else plain(p) for p in parts))
+
+
+def excerpt(text: str, length: int = 160) -> str:
+    """The first paragraph of contributor Markdown as plain text, cut at a word near `length`, for meta descriptions."""
+    html = render_markdown(text)
+    paragraph = next((p for p in re.findall(r"<p>(.*?)</p>", html, re.S)), html)
+    plain = " ".join(Markup(paragraph).striptags().split())
+    if len(plain) <= length:
+        return plain
+    return plain[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def tickable(html: str) -> str:
+    """Task-list checkboxes a reader can tick: enabled, each labelled by its item's text (checklist.js remembers them)."""
+    item = '<li class="task-list-item"><label class="pb-check"><input type="checkbox"{}>{}</label>'
+    return _TASK.sub(lambda m: item.format(m[1] or "", m[2]), html)
 
 
 def icon(name: str) -> Markup:
@@ -104,6 +122,7 @@ class Renderer:
         self.env.filters["json"] = _json
         self.env.filters["t"] = messages.gettext
         self.env.filters["md_code"] = markdown_with_code
+        self.env.filters["excerpt"] = excerpt
         # JSON for an HTML attribute: a plain string, so autoescape turns its quotes into entities.
         self.env.filters["json_text"] = lambda value: json.dumps(value, ensure_ascii=False)
         self.env.globals.update(
@@ -134,7 +153,7 @@ class Renderer:
         A body shown in the default language because it is not translated is
         marked with that language, so a screen reader pronounces it right.
         """
-        html = rewrite(render_markdown(text, id_prefix=f"pb-{owner}-" if owner else ""), self.page, self.directory_urls)
+        html = tickable(rewrite(render_markdown(text, id_prefix=f"pb-{owner}-" if owner else ""), self.page, self.directory_urls))
         config = self.catalogue.config
         fallback = field in self.catalogue.untranslated.get(key, ())
         lang = f' lang="{config.default_language}"' if fallback and config.language != config.default_language else ""
@@ -211,6 +230,7 @@ class Renderer:
             for item in catalogue.toolkit.values():
                 yield f"toolkit/{item.id}.md", self.render("toolkit_item.md.j2", item=item)
         yield "tags.md", self.render("tags.md.j2", tags=tag_index(catalogue))
+        yield "about.md", self.render("about.md.j2")
         yield "reference.md", self.render("reference.md.j2", field_kinds=schema.KINDS)
 
 

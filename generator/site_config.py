@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import escape
 
 from .errors import ConfigError
 from .i18n import N_, Messages
@@ -56,6 +57,7 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
         "plan.md",
         "tags.md",
         "reference.md",
+        "about.md",
     ]
     palette = [
         {
@@ -77,6 +79,9 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
     ]
     generated: dict[str, Any] = {
         "site_name": config.title,
+        # Pages without a summary of their own describe themselves with the tagline;
+        # the theme prints it unescaped into an attribute, so it is escaped here.
+        "site_description": str(escape(config.tagline)),
         **({"site_url": config.url_of(language)} if config.site_url else {}),
         "strict": True,
         "use_directory_urls": True,
@@ -112,7 +117,12 @@ def mkdocs_config(config: Config, language: str, messages: Messages, overrides: 
             "assets/stylesheets/browse.css",
             "assets/stylesheets/overview.css",
         ],
-        "extra_javascript": ["assets/javascripts/browse.js", "assets/javascripts/map.js", "assets/javascripts/plan.js"],
+        "extra_javascript": [
+            "assets/javascripts/browse.js",
+            "assets/javascripts/map.js",
+            "assets/javascripts/plan.js",
+            "assets/javascripts/checklist.js",
+        ],
         "markdown_extensions": [
             "abbr",
             "admonition",

@@ -26,7 +26,7 @@ TRANSLATABLE = {
     "vignette": ("title", "ecosystem", "place", "story", "outcomes"),
     "toolkit": ("title", "summary", "body", "url"),
 }
-_CONFIG_TEXT = ("title", "tagline", "aim", "notice", "labels", "nouns", "messages")
+_CONFIG_TEXT = ("title", "tagline", "aim", "notice", "organisation", "funder", "licence", "labels", "nouns", "messages")
 
 
 def _optional(fields: Iterable[Field]) -> tuple[Field, ...]:
@@ -186,6 +186,9 @@ def _localize_config(config: Config, language: str, text: Mapping[str, Any]) -> 
         tagline=text.get("tagline", config.tagline),
         aim=text.get("aim", config.aim),
         notice=text.get("notice", config.notice),
+        organisation=text.get("organisation", config.organisation),
+        funder=text.get("funder", config.funder),
+        licence=text.get("licence", config.licence),
         # Interface words come from this language's catalogue, not from the default language's labels.
         labels=Labels(**text.get("labels", {})),
         nouns=text.get("nouns", {}),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape as html_escape
 
 from generator import build as pipeline
 from generator.build import BuildResult
@@ -60,9 +62,22 @@ def test_home_page_has_aim_legend_counts_and_strategies(sample_build: pipeline.B
     catalogue = sample_build.catalogue
     for label in ("Enacted play", "Aspirational play", "Vignette", "PUSH Play"):
         assert label in html
-    assert f"<strong>{len(catalogue.plays)} plays</strong>" in html
+    assert f"{len(catalogue.plays)} plays · {len(catalogue.vignettes)} vignettes" in html
+    # Three ways in: the browse page, the first strategy, the toolkit PDF.
+    paths = html[html.index('class="pb-paths"') : html.index('class="pb-hero__stats"')]
+    first = catalogue.config.strategies[0].id
+    assert paths.count('class="md-button') == 3
+    assert 'href="browse/"' in paths and f'href="strategies/{first}/"' in paths and 'href="downloads/toolkit.pdf"' in paths
+    # A tile per strategy, with its counts of each status.
     for strategy in catalogue.config.strategies:
-        assert f'href="strategies/{strategy.id}/"' in html
+        plays = catalogue.plays_of(strategy.id)
+        enacted = sum(p.status == "enacted" for p in plays)
+        tile = html[html.index(f'href="strategies/{strategy.id}/"', html.index("pb-tiles")) :]
+        tile = tile[: tile.index("</li>")]
+        assert f"{enacted} enacted" in tile and f"{len(plays) - enacted} aspirational" in tile, strategy.id
+    # The sidebars are hidden: the title is shown once, as the page's heading.
+    assert html.count("<h1") == 1
+    assert 'class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" hidden' in html
 
 
 def test_play_page_shows_status_steps_vignettes_and_edit_link(sample_build: pipeline.BuildResult, sample_site: Path) -> None:
@@ -139,3 +154,32 @@ def test_page_title_shows_markup_characters_as_written(mini_root: Path) -> None:
     # Escaped exactly once: a reader sees `A &amp; B <c> it's` in the tab and the heading.
     assert "<title>A &amp;amp; B &lt;c&gt; it&#39;s - Mini Playbook</title>" in html
     assert ">A &amp;amp; B &lt;c&gt; it&#39;s</h1>" in html
+
+
+def test_play_page_answers_is_this_for_us_first(sample_build: pipeline.BuildResult, sample_site: Path) -> None:
+    catalogue = sample_build.catalogue
+    for play in catalogue.plays.values():
+        html = (sample_site / "plays" / play.id / "index.html").read_text(encoding="utf-8")
+        strategy = catalogue.strategy(play.strategy)
+        # The title, its breadcrumbs, then the at-a-glance panel, before the body.
+        crumbs = html.index('class="pb-crumbs"')
+        glance = html.index('class="pb-glance"')
+        assert html.index("<h1") < crumbs < glance < html.index(">Steps</h2>"), play.id
+        panel = html[glance : html.index("</section>", glance)]
+        assert f"pb-badge--{play.status}" in panel and f'href="../../strategies/{strategy.id}/"' in panel
+        for facet, values in play.facets.items():
+            for value in values:
+                assert f"browse/?{facet}={value}" in panel, (play.id, facet, value)
+        assert play.reviewed.isoformat() in panel and f"downloads/cards/{play.id}.pdf" in panel
+        # One list of other plays: each play at most once on the page's lists.
+        listed = re.findall(r'<li><a href="\.\./([a-z0-9-]+)/">', html)
+        assert len(listed) == len(set(listed)), f"{play.id} lists a play twice: {listed}"
+        assert ">Related plays<" not in html and "Other plays in this strategy" not in html
+        # The meta description is the play's summary.
+        assert f'<meta name="description" content="{html_escape(play.summary)}">' in html, play.id
+        invitation = f"issues/new?template=propose-a-play.yml&amp;title=First%20try%3A%20{play.id}"
+        assert (invitation in html) == (play.status == "aspirational"), play.id
+    # Previous and next follow the strategy's order.
+    plays = catalogue.plays_of(catalogue.config.strategies[0].id)
+    html = (sample_site / "plays" / plays[0].id / "index.html").read_text(encoding="utf-8")
+    assert f'href="../{plays[1].id}/" rel="next"' in html or f'rel="next" href="../{plays[1].id}/"' in html

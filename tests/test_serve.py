@@ -18,7 +18,7 @@ def test_a_changed_play_is_noticed_and_regenerated(mini_root: Path, capsys: pyte
     serve._regenerate(mini_root)
     page = (mini_root / "build" / "docs" / "plays" / "host-info-night.md").read_text(encoding="utf-8")
     assert "# Host an admissions evening" in page
-    assert "Regenerated 17 pages" in capsys.readouterr().err
+    assert "Regenerated 18 pages" in capsys.readouterr().err
 
 
 def test_a_mistake_during_preview_keeps_the_last_good_pages(mini_root: Path, capsys: pytest.CaptureFixture[str]) -> None:

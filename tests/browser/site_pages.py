@@ -9,8 +9,8 @@ from generator.models import Catalogue
 # The page types of issue #6; "search-results" is the home page with the search dialog open.
 # page_types() also names a few more (indexes, an aspirational play, unfiltered browse) for quick local checks.
 PAGE_TYPES = [
-    "home", "strategy", "play", "vignette", "soundbites", "toolkit", "toolkit-item", "browse-filtered", "tags",
-    "reference", "404", "search-results",
+    "home", "strategy", "play", "play-aspirational", "vignette", "soundbites", "toolkit", "toolkit-item", "checklist",
+    "browse-filtered", "tags", "reference", "about", "404", "search-results",
 ]  # fmt: skip
 
 
@@ -29,6 +29,8 @@ def page_types(catalogue: Catalogue) -> dict[str, str]:
     """Page type -> address, picked from the catalogue so the tests follow the content."""
     video = sorted(i.id for i in catalogue.toolkit.values() if i.kind == "video") or sorted(catalogue.toolkit)
     illustrative = sorted(v.id for v in catalogue.vignettes.values() if v.illustrative) or sorted(catalogue.vignettes)
+    checklists = sorted(i.id for i in catalogue.toolkit.values() if i.kind == "checklist" and "- [ ]" in i.body)
+    checklists = checklists or sorted(catalogue.toolkit)
     aspirational = sorted(p.id for p in catalogue.plays.values() if p.status == "aspirational") or sorted(catalogue.plays)
     facet = catalogue.config.facets[0]
     return {
@@ -42,6 +44,8 @@ def page_types(catalogue: Catalogue) -> dict[str, str]:
         "soundbites": "soundbites/",
         "toolkit": "toolkit/",
         "toolkit-item": f"toolkit/{video[0]}/",
+        "checklist": f"toolkit/{checklists[0]}/",
+        "about": "about/",
         "browse": "browse/",
         "browse-filtered": f"browse/?status=enacted&{facet.id}={facet.values[0].id}",
         "tags": "tags/",
@@ -73,6 +77,10 @@ def open_page(page: Any, base: str, kind: str, address: str, catalogue: Catalogu
     if kind == "browse-filtered":
         assert page.locator("[data-pb-browse]").get_attribute("data-pb-filtered") == "true", "the filters in the address were not applied"
     if kind == "search-results":
+        # On a phone the search box opens from the header's search button.
+        opener = page.locator(".md-header label.md-header__button[for='__search']")
+        if opener.is_visible():
+            opener.click()
         page.locator(".md-search__input").click()
         page.keyboard.type(search_word(catalogue))
         page.locator(".md-search-result__item").first.wait_for(state="visible")

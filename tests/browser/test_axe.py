@@ -1,4 +1,4 @@
-"""axe-core finds nothing on any page type, in the light and the dark scheme, and no page leaves the host.
+"""axe-core finds nothing on any page type, in the light and the dark scheme, at phone and desktop width, and no page leaves the host.
 
 axe-playwright-python bundles axe-core, so nothing is downloaded. Each page
 type is opened once per scheme; a failure names the rule, the element and
@@ -25,6 +25,8 @@ AXE_OPTIONS = {
 }
 # prefers-color-scheme -> the Material scheme mkdocs.yml's palette pairs with it.
 SCHEMES = {"light": "default", "dark": "slate"}
+# A phone held upright (Material's drawer navigation) and a desktop window (sidebars shown).
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +35,11 @@ def off_host() -> list[str]:
     return []
 
 
-@pytest.fixture(scope="module", params=list(SCHEMES))
+@pytest.fixture(scope="module", params=[(s, v) for v in VIEWPORTS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
 def scheme_page(request: pytest.FixtureRequest, browser: Any, site_url: str, off_host: list[str]) -> Iterator[tuple[str, Any]]:
-    """One browser page per colour scheme, reused by every page type; other hosts are blocked."""
-    context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900})
+    """One browser page per colour scheme and viewport, reused by every page type; other hosts are blocked."""
+    scheme, viewport = request.param
+    context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS[viewport])
     own_host = urlsplit(site_url).netloc
 
     def route(request_route: Any) -> None:
@@ -48,7 +51,7 @@ def scheme_page(request: pytest.FixtureRequest, browser: Any, site_url: str, off
             request_route.continue_()
 
     context.route("**/*", route)
-    yield request.param, context.new_page()
+    yield f"{scheme} scheme, {viewport}", context.new_page()
     context.close()
 
 
@@ -129,9 +132,9 @@ def test_page_is_accessible(
     address = ("" if language == "en" else f"{language}/") + page_types(sample_build.catalogue)[kind]
     open_page(page, site_url, kind, address, sample_build.catalogue)
     assert page.evaluate("document.documentElement.lang") == language
-    where = f"/{address} ({kind}, {scheme} scheme)"
+    where = f"/{address} ({kind}, {scheme})"
     shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    assert shown == SCHEMES[scheme], f"{where} shows scheme {shown!r}"
+    assert shown == SCHEMES[scheme.split()[0]], f"{where} shows scheme {shown!r}"
     results = axe.run(page, options=AXE_OPTIONS).response
     assert results["violations"] == [], "\n" + _report(results["violations"], where)
     problems = _structure_problems(page)

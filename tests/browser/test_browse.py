@@ -49,20 +49,23 @@ def test_two_facet_values_show_exactly_the_catalogues_plays_and_survive_a_reload
     assert page_log.console_errors == [] and page_log.blocked == []
 
 
-def test_options_of_one_facet_add_up_and_each_count_is_what_ticking_it_leaves(page: Any, site_url: str, sample_build: BuildResult) -> None:
+def test_options_of_one_facet_widen_and_each_count_is_the_plays_that_have_it(page: Any, site_url: str, sample_build: BuildResult) -> None:
     catalogue = sample_build.catalogue
     (first, a), (second, _) = narrowing_pair(catalogue)
     open_browse(page, site_url + f"browse/?{first}={a}")
     ticked: dict[str, list[str]] = {first: [a]}
     facet = next(f for f in catalogue.config.facets if f.id == second)
     # Within a facet options widen (OR); across facets they narrow (AND). Each count must predict that.
+    # Each count is how many plays have that option among those the other facets leave, ticked or not.
     for value in facet.values:
         promised = shown_count(page, second, value.id)
+        having = expected_plays(catalogue, {first: [a], second: [value.id]})
+        assert promised == len(having), f"{second}={value.id} promised {promised} plays, {len(having)} have it"
         option(page, second, value.id).check()
         ticked.setdefault(second, []).append(value.id)
         expected = expected_plays(catalogue, ticked)
         assert_shows(page, expected, f"after ticking {ticked}")
-        assert promised == len(expected), f"{second}={value.id} promised {promised} plays, left {len(expected)}"
+        assert shown_count(page, second, value.id) == len(having), f"ticked {second}={value.id} no longer counts its plays"
     for status in ("enacted", "aspirational"):
         assert shown_count(page, "status", status) == len(expected_plays(catalogue, {**ticked, "status": [status]}))
 
@@ -114,7 +117,10 @@ def test_the_filters_work_with_the_keyboard_alone(page: Any, site_url: str, samp
             ticked[focused["name"]] = [focused["value"]]
     assert len(ticked) == 2, f"Tab did not reach the options: {ticked}"
     assert_shows(page, expected_plays(catalogue, ticked))
-    # Past the last option comes the button that clears them all.
+    # Past the last option: the button that leads to the plays, then the filters in use (a chip each), then the one that clears them all.
+    assert page.evaluate("document.activeElement.textContent").startswith("Show ")
+    for _ in range(len(ticked) + 1):
+        page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Clear filters"
     page.keyboard.press("Enter")
     assert_shows(page, set(catalogue.plays))

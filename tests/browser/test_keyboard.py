@@ -200,7 +200,7 @@ def test_search_a_play_then_filter_the_browse_page_with_keys_only(page: Any, sit
 def test_navigation_drawer_opens_and_closes_with_keys(pages: dict[str, Any], site_url: str, sample_build: BuildResult) -> None:
     page = pages["narrow"]
     page.goto(site_url + page_types(sample_build.catalogue)["play"])
-    tab_to(page, "label[for='__drawer']", limit=3)
+    tab_to(page, "button.pb-menu-button", limit=3)
     assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
@@ -211,11 +211,11 @@ def test_navigation_drawer_opens_and_closes_with_keys(pages: dict[str, Any], sit
         assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.getElementById('__drawer').checked")
-    assert page.evaluate("document.activeElement.matches(\"label[for='__drawer']\")"), "focus did not return to the menu button"
+    assert page.evaluate("document.activeElement.matches('button.pb-menu-button')"), "focus did not return to the menu button"
     # Space opens it too.
     page.keyboard.press(" ")
     page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.getElementById('__drawer').checked")
-    assert page.evaluate("document.activeElement.matches(\"label[for='__drawer']\")"), "focus did not return to the menu button"
+    assert page.evaluate("document.activeElement.matches('button.pb-menu-button')"), "focus did not return to the menu button"
     assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"

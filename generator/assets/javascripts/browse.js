@@ -81,11 +81,14 @@
     buildForm() {
       this.search = element("input", { id: "pb-filter-text", type: "search", name: TEXT_KEY, autocomplete: "off", spellcheck: "false" });
       const text = element("div", { class: "pb-filters__text" }, element("label", { for: "pb-filter-text" }, M.words), this.search);
+      // A keyboard or screen-reader user can pass the options and go straight to the plays.
+      const skip = element("a", { class: "pb-filters__skip", href: "#pb-results" }, M.skip);
       this.status = element("p", { class: "pb-filters__status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
       this.clear = element("button", { type: "button", class: "pb-filters__clear" }, M.clear);
       this.form = element(
         "form",
         { class: "pb-filters", role: "search", "aria-label": M.form },
+        skip,
         text,
         ...this.buildOptions(),
       );
@@ -103,8 +106,10 @@
       });
       // Filters beside the results on wide screens: the groups move, the cards inside them stay put.
       // The count heads the results, where eyes go after ticking an option.
-      const summary = element("div", { class: "pb-browse__summary" }, this.status, this.clear);
-      const results = element("div", { class: "pb-browse__results" }, summary, this.empty);
+      // The filters in force, each a button that removes it: on a phone they show what is ticked without unfolding the options.
+      this.chips = element("ul", { class: "pb-chips", "aria-label": M.chips });
+      const summary = element("div", { class: "pb-browse__summary" }, this.status, this.chips, this.clear);
+      const results = element("div", { class: "pb-browse__results", id: "pb-results", tabindex: "-1" }, summary, this.empty);
       const layout = element("div", { class: "pb-browse__layout" }, this.form, results);
       this.root.insertBefore(layout, this.groups[0] || null);
       results.append(...this.groups);
@@ -116,16 +121,22 @@
       this.boxes = this.dims.map((dim, d) => {
         const fieldset = element("fieldset", { class: "pb-filters__facet" }, element("legend", {}, dim.label));
         facets.append(fieldset);
-        return dim.values.map((value) => {
-          const box = element("input", { type: "checkbox", name: dim.id, value: value.id });
+        // One Tab stop per filter: arrow keys move between its options (a roving tab index), so
+        // Tab leaves a long list of options at once instead of walking every box.
+        fieldset.addEventListener("keydown", (event) => this.arrow(event, d));
+        return dim.values.map((value, v) => {
+          const box = element("input", { type: "checkbox", name: dim.id, value: value.id, tabindex: v === 0 ? "0" : "-1" });
           const number = document.createTextNode("");
           const count = element("span", { class: "pb-filters__count" }, number, element("span", { class: "pb-visually-hidden" }, ` ${M.plays.other}`));
           fieldset.append(element("label", { class: "pb-filters__option" }, box, element("span", { class: "pb-filters__label" }, value.label), count));
-          return { box, number, value: value.id, d };
+          return { box, number, value: value.id, label: value.label, d };
         });
       });
       const hint = element("p", { class: "pb-filters__hint" }, M.hint);
-      const options = element("div", { id: "pb-filter-options", class: "pb-filters__options" }, hint, facets);
+      // "Show 13 plays": after ticking, one press leads to the first play (and folds the options on a phone).
+      this.showButton = element("button", { type: "button", class: "pb-filters__show" }, "");
+      this.showButton.addEventListener("click", () => this.showResults());
+      const options = element("div", { id: "pb-filter-options", class: "pb-filters__options" }, hint, facets, this.showButton);
       // On a phone the options would push the plays a screen away; there they start folded (CSS keeps them open on wide screens).
       const names = this.dims.map((dim) => dim.label.toLowerCase());
       const toggle = element(
@@ -138,7 +149,59 @@
         options.hidden = !options.hidden;
         toggle.setAttribute("aria-expanded", String(!options.hidden));
       });
+      this.toggle = toggle;
+      this.options = options;
       return [toggle, options];
+    }
+
+    /** Arrow keys, Home and End move focus between the options of dimension `d`; Tab leaves them. */
+    arrow(event, d) {
+      const boxes = this.boxes[d].map((b) => b.box);
+      const at = boxes.indexOf(event.target);
+      if (at < 0) return;
+      const moves = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: boxes.length - 1 };
+      if (!(event.key in moves)) return;
+      event.preventDefault();
+      const next = boxes[(moves[event.key] + boxes.length) % boxes.length];
+      for (const box of boxes) box.tabIndex = box === next ? 0 : -1;
+      next.focus();
+    }
+
+    /** Fold the options where they fold (a phone) and move focus to the first play shown. */
+    showResults() {
+      if (getComputedStyle(this.toggle).display !== "none" && !this.options.hidden) {
+        this.options.hidden = true;
+        this.toggle.setAttribute("aria-expanded", "false");
+      }
+      const first = this.plays.find((play) => play.shown);
+      const target = first ? first.card.querySelector("a") : this.empty;
+      if (!first) this.empty.tabIndex = -1;
+      target.focus();
+      target.scrollIntoView({ block: "center" });
+    }
+
+    /** One removable chip per ticked option (and for the words typed). */
+    showChips(state) {
+      const chips = [];
+      const chip = (text, remove) => {
+        const button = element("button", { type: "button", class: "pb-chip", "aria-label": say(M.remove, { label: text }) }, text);
+        button.append(element("span", { class: "pb-chip__x", "aria-hidden": "true" }, "\u00d7"));
+        button.addEventListener("click", () => {
+          const index = [...this.chips.querySelectorAll("button")].indexOf(button);
+          remove();
+          this.changed("options");
+          // Focus stays among the chips (the next one), or goes to the count when none is left.
+          const left = [...this.chips.querySelectorAll("button")];
+          (left[Math.min(index, left.length - 1)] || this.search).focus();
+        });
+        chips.push(element("li", {}, button));
+      };
+      if (state.text.trim()) chip(`“${state.text.trim()}”`, () => { this.search.value = ""; });
+      for (const item of this.boxes.flat()) {
+        if (item.box.checked) chip(item.label, () => { item.box.checked = false; });
+      }
+      this.chips.replaceChildren(...chips);
+      this.chips.hidden = chips.length === 0;
     }
 
     /** The filter state the form shows. */
@@ -224,14 +287,17 @@
       }
       for (const group of this.groups) group.hidden = !groups.has(group.dataset.strategy);
       for (const { box, number, value, d } of this.boxes.flat()) {
-        // Ticking an option adds its plays to those the other options of its dimension already show.
-        number.nodeValue = String(box.checked || !selected[d].size ? has[d].get(value) || 0 : total + (missed[d].get(value) || 0));
+        // The plays with this value among those that pass every other dimension: for a ticked
+        // option, how many of those shown have it; for another, how many ticking it would add or keep.
+        number.nodeValue = String((has[d].get(value) || 0) + (missed[d].get(value) || 0));
       }
       const filtered = words.length > 0 || selected.some((s) => s.size);
       const all = this.plays.length;
       const plays = plural(M.plays, all);
       this.status.textContent = filtered ? say(plural(M.match, total), { num: total, all, plays }) : say(plural(M.all, all), { num: all, plays });
       this.empty.hidden = total > 0;
+      this.showButton.textContent = say(plural(M.show, total), { num: total, plays: plural(M.plays, total) });
+      this.showChips(state);
       this.root.dataset.pbFiltered = filtered ? "true" : "false";
     }
   }

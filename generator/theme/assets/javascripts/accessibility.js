@@ -34,31 +34,35 @@
   }
 
   /* WCAG 2.1.1 keyboard: on narrow screens (or zoomed in) the navigation is a
-     drawer opened by a <label>, which Tab never reaches. Make it a button
-     that Enter and Space open, moving focus into the drawer; Escape closes
-     the drawer and returns focus to the button. (The closed drawer is kept
-     out of the tab order by accessibility.css.) */
+     drawer opened by a <label>, which Tab never reaches. Put a real button
+     in its place (a label may not take the button role: axe
+     aria-allowed-role) that Enter and Space open, moving focus into the
+     drawer; Escape closes the drawer and returns focus to the button. (The
+     closed drawer is kept out of the tab order by accessibility.css.) */
   function drawerButton() {
     var toggle = document.getElementById("__drawer");
-    var button = document.querySelector('.md-header label[for="__drawer"]');
+    var label = document.querySelector('.md-header label[for="__drawer"]');
     var drawer = document.querySelector(".md-sidebar--primary");
-    if (!toggle || !button || !drawer || button.hasAttribute("tabindex")) return;
-    button.setAttribute("tabindex", "0");
-    button.setAttribute("role", "button");
+    if (!toggle || !label || !drawer || label.hidden) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " pb-menu-button";
+    button.innerHTML = label.innerHTML;
     button.setAttribute("aria-label", menuLabel);
+    label.hidden = true;
+    label.style.display = "none";
+    label.parentNode.insertBefore(button, label);
+    button.addEventListener("click", function () {
+      toggle.click();
+    });
     var byKey = false;
     var expanded = function () {
       button.setAttribute("aria-expanded", String(toggle.checked));
     };
     expanded();
     button.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      byKey = true;
-      // Material already clicks a focused label on Enter; Space is ours.
-      if (event.key === " ") {
-        event.preventDefault();
-        button.click();
-      }
+      // Enter and Space click a button; the drawer then takes focus.
+      if (event.key === "Enter" || event.key === " ") byKey = true;
     });
     toggle.addEventListener("change", function () {
       expanded();
