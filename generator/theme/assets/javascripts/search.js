@@ -51,16 +51,21 @@
     load();
   }
 
-  // WCAG 2.1.1: on narrow screens search opens from a <label> in the header,
-  // which Tab never reaches. Make it a button that Enter and Space press.
-  var opener = document.querySelector('.md-header label.md-header__button[for="__search"]');
-  if (opener) {
-    opener.setAttribute("tabindex", "0");
-    opener.setAttribute("role", "button");
-    opener.setAttribute("aria-label", opener.getAttribute("title") || "");
-    opener.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return;
-      event.preventDefault();
+  // WCAG 2.1.1 and 4.1.2: on narrow screens search opens from a <label> in the
+  // header, which Tab never reaches and which may not take role=button (axe
+  // aria-allowed-role). Put a real button, with the same icon and name, in its place.
+  var label = document.querySelector('.md-header label.md-header__button[for="__search"]');
+  var opener = null;
+  if (label) {
+    opener = document.createElement("button");
+    opener.type = "button";
+    opener.className = label.className;
+    opener.title = label.getAttribute("title") || "";
+    opener.setAttribute("aria-label", opener.title);
+    while (label.firstChild) opener.appendChild(label.firstChild);
+    label.replaceWith(opener);
+    opener.addEventListener("click", function () {
+      open();
       input.focus();
     });
   }
