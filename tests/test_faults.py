@@ -151,7 +151,7 @@ def test_the_preview_survives_an_environment_error_and_rebuilds_once_it_is_gone(
     assert len(calls) == 3 and watcher.is_alive() is False
     assert err.count("playbook: not regenerated: ") == 2
     assert "no space left on the disk (free some space and build again); trying again every second" in err
-    assert "Regenerated 14 pages" in err
+    assert re.search(r"Regenerated \d+ pages", err)
 
 
 def test_exchange_swaps_two_folders_in_one_step(tmp_path: Path) -> None:
@@ -249,7 +249,7 @@ def test_two_builds_of_one_folder_at_once_both_succeed(mini_root: Path) -> None:
     first, second = _build_process(mini_root, "--no-pdf"), _build_process(mini_root, "--no-pdf")
     assert [first.wait(timeout=300), second.wait(timeout=300)] == [0, 0]
     logs = [path.read_text(encoding="utf-8") for path in sorted(mini_root.parent.glob("build-*.log"))]
-    assert len(logs) == 2 and all(log.startswith("Built 14 pages") or "waiting for it to finish" in log for log in logs), logs
+    assert len(logs) == 2 and all(re.match(r"Built \d+ pages", log) or "waiting for it to finish" in log for log in logs), logs
     assert all("Traceback" not in log for log in logs)
     assert _leftovers(mini_root, mini_root / "build") == []
     assert (mini_root / "site" / "index.html").is_file()

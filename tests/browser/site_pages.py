@@ -78,7 +78,7 @@ def open_page(page: Any, base: str, kind: str, address: str, catalogue: Catalogu
         assert page.locator("[data-pb-browse]").get_attribute("data-pb-filtered") == "true", "the filters in the address were not applied"
     if kind == "search-results":
         # On a phone the search box opens from the header's search button.
-        opener = page.locator(".md-header label.md-header__button[for='__search']")
+        opener = page.locator(".md-header [data-pb-search-opener]")
         if opener.is_visible():
             opener.click()
         page.locator(".md-search__input").click()

@@ -116,7 +116,7 @@ def test_a_word_only_in_one_body_finds_that_page_and_opens_it(
     assert page.locator("h1").first.inner_text().strip() == title
     if kind == "play":
         # The strategy as the play page names it, under its title.
-        assert page.locator("article .pb-meta a").first.inner_text().strip() == results[0]["strategy"]
+        assert page.locator("article [data-pagefind-meta=strategy]").first.inner_text().strip() == results[0]["strategy"]
     marks = page.locator("article.md-content__inner mark", has_text=re.compile(word, re.IGNORECASE))
     assert marks.count() >= 1, "the word is not highlighted"
     assert page_log.console_errors == [] and page_log.blocked == []
@@ -222,10 +222,10 @@ def test_enter_in_the_box_opens_the_best_result_and_no_result_is_said(page: Any,
 def test_on_a_narrow_screen_the_search_button_opens_search_with_keys(page: Any, site_url: str) -> None:
     page.set_viewport_size({"width": 400, "height": 800})
     page.goto(site_url)
-    button = page.locator('.md-header label.md-header__button[for="__search"]')
+    button = page.locator(".md-header [data-pb-search-opener]")
     for _ in range(8):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('.md-header label[for=\"__search\"]')"):
+        if page.evaluate("document.activeElement.matches('.md-header [data-pb-search-opener]')"):
             break
     else:
         raise AssertionError("Tab never reached the header's search button")
@@ -237,4 +237,4 @@ def test_on_a_narrow_screen_the_search_button_opens_search_with_keys(page: Any, 
     page.locator(".md-search-result__item").first.wait_for(state="visible")
     page.keyboard.press("Escape")
     assert page.evaluate("!document.getElementById('__search').checked")
-    assert page.evaluate("document.activeElement.matches('.md-header label[for=\"__search\"]')"), "focus did not return to the button"
+    assert page.evaluate("document.activeElement.matches('.md-header [data-pb-search-opener]')"), "focus did not return to the button"

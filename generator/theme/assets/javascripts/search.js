@@ -60,6 +60,7 @@
     opener = document.createElement("button");
     opener.type = "button";
     opener.className = label.className;
+    opener.setAttribute("data-pb-search-opener", "");
     opener.title = label.getAttribute("title") || "";
     opener.setAttribute("aria-label", opener.title);
     while (label.firstChild) opener.appendChild(label.firstChild);
