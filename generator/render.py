@@ -6,6 +6,8 @@ never raw YAML; contributor Markdown reaches them already sanitized.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -65,9 +67,22 @@ def excerpt(text: str, length: int = 160) -> str:
 
 
 def tickable(html: str) -> str:
-    """Task-list checkboxes a reader can tick: enabled, each labelled by its item's text (checklist.js remembers them)."""
-    item = '<li class="task-list-item"><label class="pb-check"><input type="checkbox"{}>{}</label>'
-    return _TASK.sub(lambda m: item.format(m[1] or "", m[2]), html)
+    """Task-list checkboxes a reader can tick: enabled, each named by its item's text (checklist.js remembers them).
+
+    The text stays outside any <label>: Pagefind leaves label text out of the
+    search index, and a checklist's words must be found. aria-labelledby names the box.
+    """
+    digest = hashlib.sha1(html.encode("utf-8")).hexdigest()[:8]
+    numbers = itertools.count(1)
+
+    def item(match: re.Match[str]) -> str:
+        ident = f"pb-task-{digest}-{next(numbers)}"
+        return (
+            f'<li class="task-list-item pb-check"><input type="checkbox"{match[1] or ""} aria-labelledby="{ident}">'
+            f' <span id="{ident}">{match[2].strip()}</span>'
+        )
+
+    return _TASK.sub(item, html)
 
 
 def icon(name: str) -> Markup:

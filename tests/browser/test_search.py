@@ -229,7 +229,7 @@ def test_on_a_narrow_screen_the_search_button_opens_search_with_keys(page: Any, 
             break
     else:
         raise AssertionError("Tab never reached the header's search button")
-    assert button.get_attribute("role") == "button" and button.get_attribute("aria-label")
+    assert button.evaluate("b => b.tagName") == "BUTTON" and button.get_attribute("aria-label")
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement.matches('.md-search__input')")
     assert page.evaluate("document.getElementById('__search').checked")
