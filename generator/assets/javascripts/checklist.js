@@ -32,6 +32,14 @@
     });
   }
 
+  // An item's words tick its box too, as a label's would (the words sit beside the box, not in a
+  // <label>, so that search indexes them; aria-labelledby names the box).
+  document.addEventListener("click", (event) => {
+    const words = event.target instanceof Element ? event.target.closest(".md-typeset .pb-check > span[id]") : null;
+    const box = words && words.parentElement.querySelector("input[type=checkbox]");
+    if (box && !event.target.closest("a")) box.click();
+  });
+
   // Material's instant navigation swaps pages without reloading scripts; document$ emits for each.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
