@@ -61,6 +61,8 @@
     opener.type = "button";
     opener.className = label.className;
     opener.setAttribute("data-pb-search-opener", "");
+    // The theme's styles show and hide the header's search control by this attribute (Zensical's among them).
+    opener.setAttribute("for", "__search");
     opener.title = label.getAttribute("title") || "";
     opener.setAttribute("aria-label", opener.title);
     while (label.firstChild) opener.appendChild(label.firstChild);
