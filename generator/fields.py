@@ -249,10 +249,13 @@ class FieldChecker:
 
     def _ids(self, value: Any, spec: Field, at: FieldPath) -> list[str]:
         items = self._list(value, spec, at) or []
-        item = Field(spec.name, "id", spec.description, required=True)
+        return self._distinct(items, Field(spec.name, "id", spec.description, required=True), at)
+
+    def _distinct(self, items: list[Any], item: Field, at: FieldPath) -> list[str]:
+        """Each item checked as `item`; one listed twice is reported where it repeats."""
         result: list[str] = []
         for index, entry in enumerate(items):
-            text = self._id(entry, item, at + (index,))
+            text = self.value(entry, item, at + (index,))
             if text and text in result:
                 self.fail(at + (index,), f"'{text}' is listed twice", "keep only one")
             elif text:
@@ -275,15 +278,7 @@ class FieldChecker:
 
     def _languages(self, value: Any, spec: Field, at: FieldPath) -> list[str]:
         items = self._list(value, Field(spec.name, "languages", spec.description, min_items=1), at) or []
-        item = Field(spec.name, "language", spec.description, required=True)
-        result: list[str] = []
-        for index, entry in enumerate(items):
-            code = self._language(entry, item, at + (index,))
-            if code and code in result:
-                self.fail(at + (index,), f"'{code}' is listed twice", "keep only one")
-            elif code:
-                result.append(code)
-        return result
+        return self._distinct(items, Field(spec.name, "language", spec.description, required=True), at)
 
     def _nouns(self, value: Any, spec: Field, at: FieldPath) -> dict[str, dict[str, str]]:
         if not isinstance(value, dict):

@@ -139,22 +139,27 @@ def page_log() -> PageLog:
     return PageLog()
 
 
-@pytest.fixture
-def page(browser: Any, site_url: str, page_log: PageLog) -> Iterator[Any]:
-    """A fresh browser page; requests to any host but localhost are blocked and recorded."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    own_host = urlsplit(site_url).netloc
+def block_other_hosts(context: Any, own_host: str, blocked: list[str], seen: list[str] | None = None) -> None:
+    """Let a browser context reach only `own_host`: every other request is aborted and recorded in `blocked`."""
 
     def route(request_route: Any) -> None:
         url = request_route.request.url
-        page_log.requests.append(url)
+        if seen is not None:
+            seen.append(url)
         if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own_host:
-            page_log.blocked.append(url)
+            blocked.append(url)
             request_route.abort()
         else:
             request_route.continue_()
 
     context.route("**/*", route)
+
+
+@pytest.fixture
+def page(browser: Any, site_url: str, page_log: PageLog) -> Iterator[Any]:
+    """A fresh browser page; requests to any host but localhost are blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    block_other_hosts(context, urlsplit(site_url).netloc, page_log.blocked, seen=page_log.requests)
     new_page = context.new_page()
     new_page.on("console", lambda msg: page_log.console_errors.append(msg.text) if msg.type == "error" else None)
     new_page.on("pageerror", lambda exc: page_log.console_errors.append(str(exc)))

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ENGINE
+from conftest import ENGINE, block_other_hosts
 from site_pages import PAGE_TYPES, open_page, page_types
 
 from generator.build import BuildResult
@@ -41,17 +41,7 @@ def scheme_page(request: pytest.FixtureRequest, browser: Any, site_url: str, off
     """One browser page per colour scheme and viewport, reused by every page type; other hosts are blocked."""
     scheme, viewport = request.param
     context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS[viewport])
-    own_host = urlsplit(site_url).netloc
-
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own_host:
-            off_host.append(url)
-            request_route.abort()
-        else:
-            request_route.continue_()
-
-    context.route("**/*", route)
+    block_other_hosts(context, urlsplit(site_url).netloc, off_host)
     yield f"{scheme} scheme, {viewport}", context.new_page()
     context.close()
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browse_page import assert_shows, ready
+from conftest import block_other_hosts
 from pypdf import PdfReader
 from site_pages import settle
 from test_axe import AXE_OPTIONS, SCHEMES, _report, _structure_problems
@@ -43,16 +44,7 @@ def context_factory(browser: Any, site_url: str) -> Iterator[Any]:
 
     def make(**options: Any) -> Any:
         context = browser.new_context(**{"viewport": VIEWPORTS["desktop"], **options})
-
-        def route(request_route: Any) -> None:
-            url = request_route.request.url
-            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own_host:
-                blocked.append(url)
-                request_route.abort()
-            else:
-                request_route.continue_()
-
-        context.route("**/*", route)
+        block_other_hosts(context, own_host, blocked)
         contexts.append(context)
         return context
 
